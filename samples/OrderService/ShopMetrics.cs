@@ -1,0 +1,49 @@
+using Metrics.Generators;
+
+namespace OrderService;
+
+/// <summary>How an order ended.</summary>
+public enum OrderOutcome
+{
+    Created,
+    Failed,
+}
+
+/// <summary>The HTTP methods the service labels; anything else is folded into <c>__overflow__</c>.</summary>
+public enum HttpVerb
+{
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+/// <summary>Every metric the order service exposes, declared once.</summary>
+public static partial class ShopMetrics
+{
+    [Counter("orders_total", Help = "Orders by outcome.")]
+    [Label<OrderOutcome>("status")]
+    public static partial OrdersTotal Orders { get; }
+
+    /// <summary>Orders currently being processed.</summary>
+    [Gauge("orders_in_flight")]
+    public static partial OrdersInFlight InFlight { get; }
+
+    [Counter("http_requests_total", Help = "HTTP requests by method, route template and status code.")]
+    [Label<HttpVerb>("method"), Label<string>("route", MaxValues = 50), Label<string>("status", MaxValues = 60)]
+    public static partial HttpRequests Requests { get; }
+
+    // Buckets placed around the order path's expected 50-100 ms, with the 250 ms SLO an exact bound.
+    [Histogram("http_request_duration_seconds", Help = "HTTP request latency by method and route template.", Unit = "seconds",
+               Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], Slo = 0.25)]
+    [Label<HttpVerb>("method"), Label<string>("route", MaxValues = 50)]
+    public static partial RequestDuration Latency { get; }
+
+    [Summary("payment_duration_seconds", Help = "Time spent charging the payment provider.", Unit = "seconds",
+             Quantiles = [0.5, 0.9, 0.99], MaxAgeSeconds = 300)]
+    public static partial PaymentDuration Payment { get; }
+
+    [Gauge("inventory_items", Help = "Items in stock, read when /metrics is scraped.")]
+    [Label<string>("item", AllowedValues = ["book", "pen", "lamp"])]
+    public static partial InventoryItems Inventory { get; }
+}
