@@ -21,6 +21,7 @@ namespace Metrics.Generators;
 /// </remarks>
 public sealed class SummaryCell
 {
+    private readonly MetricDescriptor _descriptor;
     private readonly QuantileWindow? _window;
     private long _count;
     private long _sumBits;
@@ -28,6 +29,7 @@ public sealed class SummaryCell
     internal SummaryCell(byte[] labelBlock, MetricDescriptor descriptor, Func<long>? clock)
     {
         LabelBlock = labelBlock;
+        _descriptor = descriptor;
         _window = descriptor.QuantileValues.Length == 0 ? null : new QuantileWindow(descriptor, clock);
     }
 
@@ -61,14 +63,14 @@ public sealed class SummaryCell
     /// <returns>The running timer.</returns>
     public SummaryTimer Time() => new(this);
 
-    /// <summary>Computes the current quantiles into <paramref name="results"/> (one per descriptor quantile).</summary>
-    internal void Quantiles(MetricDescriptor descriptor, Span<double> results)
+    /// <summary>Computes the current quantiles into <paramref name="results"/> (one per descriptor quantile, ascending).</summary>
+    internal void Quantiles(Span<double> results)
     {
         var buffer = ArrayPool<long>.Shared.Rent(MergedCounts.BufferLength);
         try
         {
             var merged = new MergedCounts(buffer);
-            Quantiles(descriptor, ref merged, results);
+            Quantiles(ref merged, results);
         }
         finally
         {
@@ -76,11 +78,12 @@ public sealed class SummaryCell
         }
     }
 
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ref MergedCounts merged, scoped Span<double> results)
+    internal void Write(ref ExpositionWriter writer, ref MergedCounts merged, scoped Span<double> results)
     {
+        var descriptor = _descriptor;
         if (_window is not null)
         {
-            Quantiles(descriptor, ref merged, results);
+            Quantiles(ref merged, results);
             for (var i = 0; i < descriptor.QuantileLabels.Length; i++)
             {
                 writer.WriteSample(descriptor.ValueName, LabelBlock, descriptor.QuantileLabels[i], results[i]);
@@ -91,8 +94,9 @@ public sealed class SummaryCell
         writer.WriteSample(descriptor.CountName, LabelBlock, default, Count);
     }
 
-    private void Quantiles(MetricDescriptor descriptor, ref MergedCounts merged, scoped Span<double> results)
+    private void Quantiles(ref MergedCounts merged, scoped Span<double> results)
     {
+        var quantiles = _descriptor.QuantileValues;
         if (_window is null)
         {
             results.Fill(double.NaN);
@@ -100,7 +104,7 @@ public sealed class SummaryCell
         }
 
         _window.Collect(ref merged);
-        merged.Quantiles(descriptor.QuantileValues, results[..descriptor.QuantileValues.Length]);
+        merged.Quantiles(quantiles, results[..quantiles.Length]);
         merged.Reset();
     }
 }

@@ -61,7 +61,7 @@ public sealed class SummaryFamily : MetricFamily
             MergedCounts none = default;
             foreach (var cell in cells)
             {
-                cell.Write(ref writer, Descriptor, ref none, default);
+                cell.Write(ref writer, ref none, default);
             }
 
             return;
@@ -74,7 +74,7 @@ public sealed class SummaryFamily : MetricFamily
             var results = quantileCount <= StackQuantiles ? stackalloc double[StackQuantiles] : new double[quantileCount];
             foreach (var cell in cells)
             {
-                cell.Write(ref writer, Descriptor, ref merged, results);
+                cell.Write(ref writer, ref merged, results);
             }
         }
         finally
