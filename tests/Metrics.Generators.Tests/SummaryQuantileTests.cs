@@ -119,6 +119,17 @@ public class SummaryQuantileTests
     }
 
     [Fact]
+    public void NegativeClock_StillRotates()
+    {
+        var clock = -3 * SubWindowMs - 7;
+        var cell = NewSummary(() => clock, [0.5]);
+        cell.Observe(5);
+        AssertWithin(5, Quantiles(cell)[0]);
+        clock += 6 * SubWindowMs;
+        Assert.True(double.IsNaN(Quantiles(cell)[0]));
+    }
+
+    [Fact]
     public void ConcurrentObservers_CountIsExact()
     {
         var cell = NewSummary(null, [0.5, 0.99]);

@@ -35,7 +35,8 @@ internal sealed class QuantileWindow
     public void Record(double value)
     {
         var epoch = CurrentEpoch();
-        var sketch = _sketches[(int)(epoch % _sketches.Length)];
+        var slot = (int)(epoch % _sketches.Length);
+        var sketch = _sketches[slot < 0 ? slot + _sketches.Length : slot];
         if (Volatile.Read(ref sketch.Epoch) != epoch)
         {
             sketch.ResetTo(epoch);
