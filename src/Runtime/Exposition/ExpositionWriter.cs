@@ -1,0 +1,114 @@
+using System.Buffers;
+
+namespace Metrics.Generators;
+
+/// <summary>
+/// ExpositionWriter appends exposition text to an <see cref="IBufferWriter{T}"/> of bytes. Everything it
+/// writes is either pre-rendered UTF-8 (names, HELP/TYPE lines, label blocks, <c>le</c> values) or a number
+/// formatted in place, so a scrape allocates nothing per series.
+/// </summary>
+/// <remarks>
+/// It asks the output for a few kilobytes at a time and advances it only when that span is full or on
+/// <see cref="Flush"/>, so per-sample cost is a memcpy, not an interface call. Not thread-safe (one per scrape).
+/// </remarks>
+internal ref struct ExpositionWriter
+{
+    private const int ChunkSize = 4096;
+
+    private readonly IBufferWriter<byte> _output;
+    private Span<byte> _span;
+    private int _used;
+
+    /// <summary>Creates a writer over <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
+    public ExpositionWriter(IBufferWriter<byte> output)
+    {
+        _output = output;
+        _span = default;
+        _used = 0;
+    }
+
+    /// <summary>Appends raw bytes.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _span.Length - _used)
+        {
+            Grow(bytes.Length);
+        }
+
+        bytes.CopyTo(_span[_used..]);
+        _used += bytes.Length;
+    }
+
+    /// <summary>
+    /// Appends one sample line: <c>name{labels,extra} value\n</c>. <paramref name="labels"/> is a cell's
+    /// pre-rendered block (may be empty); <paramref name="extraLabel"/> a pre-rendered <c>le="…"</c> or
+    /// <c>quantile="…"</c> pair (may be empty).
+    /// </summary>
+    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, double value)
+    {
+        WriteSeriesName(name, labels, extraLabel);
+        Reserve(NumberFormatting.MaxValueLength + 1);
+        _used += NumberFormatting.WriteValue(value, _span[_used..]);
+        _span[_used++] = (byte)'\n';
+    }
+
+    /// <summary>Appends one sample line with an integer value (counts).</summary>
+    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, long value)
+    {
+        WriteSeriesName(name, labels, extraLabel);
+        Reserve(NumberFormatting.MaxValueLength + 1);
+        _used += NumberFormatting.WriteInteger(value, _span[_used..]);
+        _span[_used++] = (byte)'\n';
+    }
+
+    /// <summary>Advances the output past everything written so far.</summary>
+    public void Flush()
+    {
+        if (_used > 0)
+        {
+            _output.Advance(_used);
+        }
+
+        _span = default;
+        _used = 0;
+    }
+
+    private void WriteSeriesName(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel)
+    {
+        Reserve(name.Length + labels.Length + extraLabel.Length + 4);
+        var span = _span[_used..];
+        name.CopyTo(span);
+        var at = name.Length;
+        if (labels.Length > 0 || extraLabel.Length > 0)
+        {
+            span[at++] = (byte)'{';
+            labels.CopyTo(span[at..]);
+            at += labels.Length;
+            if (labels.Length > 0 && extraLabel.Length > 0)
+            {
+                span[at++] = (byte)',';
+            }
+
+            extraLabel.CopyTo(span[at..]);
+            at += extraLabel.Length;
+            span[at++] = (byte)'}';
+        }
+
+        span[at++] = (byte)' ';
+        _used += at;
+    }
+
+    private void Reserve(int length)
+    {
+        if (length > _span.Length - _used)
+        {
+            Grow(length);
+        }
+    }
+
+    private void Grow(int length)
+    {
+        Flush();
+        _span = _output.GetSpan(Math.Max(length, ChunkSize));
+    }
+}

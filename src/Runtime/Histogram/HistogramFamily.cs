@@ -1,0 +1,47 @@
+namespace Metrics.Generators;
+
+/// <summary>
+/// HistogramFamily holds the series of one histogram, one <see cref="HistogramCell"/> per label combination,
+/// created on first use; every cell shares the descriptor's bucket bounds.
+/// </summary>
+/// <remarks>
+/// <see cref="GetOrAdd"/> for an existing series is lock-free and allocation-free; creating a series takes a
+/// lock once. Thread-safe.
+/// </remarks>
+public sealed class HistogramFamily : MetricFamily
+{
+    private readonly SeriesTable<HistogramCell> _series;
+
+    /// <summary>Creates the family of <paramref name="descriptor"/> (a histogram) over <paramref name="labels"/>.</summary>
+    /// <param name="descriptor">The histogram's descriptor.</param>
+    /// <param name="labels">One dimension per descriptor label name, in the same order.</param>
+    /// <exception cref="ArgumentException">When the descriptor is not a histogram or the labels do not match it.</exception>
+    public HistogramFamily(MetricDescriptor descriptor, params LabelDimension[] labels)
+        : base(descriptor, MetricType.Histogram, labels)
+    {
+        var bounds = descriptor.BucketBounds;
+        _series = new SeriesTable<HistogramCell>(LabelArray, block => new HistogramCell(block, bounds));
+        if (labels.Length == 0)
+        {
+            _series.GetOrAdd(0);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int SeriesCount => _series.Cells.Length;
+
+    /// <summary>Returns the series at <paramref name="seriesIndex"/>, creating it on first use.</summary>
+    /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
+    /// <returns>The series' cell; keep it to record without any lookup.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">When the index is outside the labels' combined cardinality.</exception>
+    public HistogramCell GetOrAdd(long seriesIndex) => _series.GetOrAdd(seriesIndex);
+
+    internal override void Write(ref ExpositionWriter writer, ExpositionFormat format)
+    {
+        writer.Write(Descriptor.Header(format));
+        foreach (var cell in _series.Cells)
+        {
+            cell.Write(ref writer, Descriptor, format);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace Metrics.Generators;
+
+/// <summary>
+/// MetricFamily is one metric as a registry sees it: a descriptor, its label dimensions and the series created
+/// so far. The concrete families (<see cref="CounterFamily"/>, <see cref="GaugeFamily"/>,
+/// <see cref="HistogramFamily"/>, <see cref="SummaryFamily"/>) hand out cells by series index; a registry writes
+/// them out.
+/// </summary>
+/// <remarks>
+/// The constructor checks once that the labels match the descriptor's label names, in order, so nothing is
+/// checked per observation. A family with no labels creates its single series at once, so it is always exposed.
+/// Thread-safe.
+/// </remarks>
+public abstract class MetricFamily
+{
+    private readonly LabelDimension[] _labels;
+
+    private protected MetricFamily(MetricDescriptor descriptor, MetricType type, LabelDimension[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (descriptor.Type != type)
+        {
+            throw new ArgumentException($"A {type} family needs a {type} descriptor; '{descriptor.Name}' is a {descriptor.Type}.", nameof(descriptor));
+        }
+
+        if (labels.Length != descriptor.LabelNames.Count)
+        {
+            throw new ArgumentException($"Metric '{descriptor.Name}' declares {descriptor.LabelNames.Count} label(s) but {labels.Length} were given.", nameof(labels));
+        }
+
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i] ?? throw new ArgumentException($"Metric '{descriptor.Name}': label {i} is null.", nameof(labels));
+            if (label.Name != descriptor.LabelNames[i])
+            {
+                throw new ArgumentException($"Metric '{descriptor.Name}': label {i} is '{label.Name}' but the descriptor names '{descriptor.LabelNames[i]}'.", nameof(labels));
+            }
+        }
+
+        Descriptor = descriptor;
+        _labels = (LabelDimension[])labels.Clone();
+        Labels = Array.AsReadOnly(_labels);
+    }
+
+    /// <summary>What the declaration says about this metric.</summary>
+    public MetricDescriptor Descriptor { get; }
+
+    /// <summary>The label dimensions in series-index order.</summary>
+    public IReadOnlyList<LabelDimension> Labels { get; }
+
+    /// <summary>How many series have been created so far.</summary>
+    public abstract int SeriesCount { get; }
+
+    /// <summary>The label dimensions, for the series table.</summary>
+    private protected LabelDimension[] LabelArray => _labels;
+
+    /// <summary>Writes the HELP/TYPE(/UNIT) lines and every series' samples in <paramref name="format"/>.</summary>
+    internal abstract void Write(ref ExpositionWriter writer, ExpositionFormat format);
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+
+namespace Metrics.Generators;
+
+/// <summary>
+/// MetricRegistry is a set of metric families that is written out together, sorted ordinally by family name so
+/// every scrape lists them in the same order. <see cref="Default"/> is where generated metrics register; tests and
+/// hosts that want isolation create their own.
+/// </summary>
+/// <remarks>
+/// <para>Registering checks that no two families expose the same name, including derived sample names: a counter
+/// <c>x</c> claims <c>x</c> and <c>x_total</c>, a histogram <c>x</c> claims <c>x</c>, <c>x_bucket</c>,
+/// <c>x_count</c> and <c>x_sum</c>, a summary <c>x</c> claims <c>x</c>, <c>x_count</c> and <c>x_sum</c>.</para>
+/// <para>Concurrency and cost: registration takes a lock and publishes a new sorted array; writing reads that
+/// array without a lock, so scrapes never block recording or registration. <see cref="Write"/> allocates nothing
+/// per series: everything textual was rendered when families and series were created.</para>
+/// </remarks>
+public sealed class MetricRegistry
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, MetricFamily> _claimedNames = new(StringComparer.Ordinal);
+    private MetricFamily[] _families = [];
+    private int _lastScrapeSize = 16 * 1024;
+
+    /// <summary>The process-wide registry that generated metrics register in.</summary>
+    public static MetricRegistry Default { get; } = new();
+
+    /// <summary>The registered families, in exposition order. A snapshot; later registrations do not change it.</summary>
+    public IReadOnlyList<MetricFamily> Families => Array.AsReadOnly(Volatile.Read(ref _families));
+
+    /// <summary>Adds <paramref name="family"/> and returns it, so a field can be initialized in one expression.</summary>
+    /// <typeparam name="TFamily">The family type.</typeparam>
+    /// <param name="family">The family to add.</param>
+    /// <returns><paramref name="family"/>.</returns>
+    /// <exception cref="InvalidOperationException">When a registered family already exposes one of its names.</exception>
+    public TFamily Register<TFamily>(TFamily family)
+        where TFamily : MetricFamily
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        lock (_gate)
+        {
+            foreach (var name in family.Descriptor.ClaimedNames)
+            {
+                if (_claimedNames.TryGetValue(name, out var existing))
+                {
+                    throw new InvalidOperationException(
+                        $"Cannot register {Describe(family)}: {Describe(existing)} is already registered and both expose '{name}'.");
+                }
+            }
+
+            foreach (var name in family.Descriptor.ClaimedNames)
+            {
+                _claimedNames.Add(name, family);
+            }
+
+            var families = new MetricFamily[_families.Length + 1];
+            _families.CopyTo(families, 0);
+            families[^1] = family;
+            Array.Sort(families, static (a, b) => string.CompareOrdinal(a.Descriptor.FamilyName, b.Descriptor.FamilyName));
+            Volatile.Write(ref _families, families);
+        }
+
+        return family;
+    }
+
+    /// <summary>Removes <paramref name="family"/>; returns false when it was not registered here.</summary>
+    /// <param name="family">The family to remove.</param>
+    /// <returns>Whether it was removed.</returns>
+    public bool Unregister(MetricFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        lock (_gate)
+        {
+            var index = Array.IndexOf(_families, family);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            foreach (var name in family.Descriptor.ClaimedNames)
+            {
+                _claimedNames.Remove(name);
+            }
+
+            var families = new MetricFamily[_families.Length - 1];
+            Array.Copy(_families, 0, families, 0, index);
+            Array.Copy(_families, index + 1, families, index, families.Length - index);
+            Volatile.Write(ref _families, families);
+            return true;
+        }
+    }
+
+    /// <summary>Removes every family.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _claimedNames.Clear();
+            Volatile.Write(ref _families, []);
+        }
+    }
+
+    /// <summary>
+    /// Writes every family in <paramref name="format"/> to <paramref name="output"/>: HELP, TYPE (and UNIT in
+    /// OpenMetrics) then the samples of each series in creation order; OpenMetrics ends with <c># EOF</c>.
+    /// Safe to call while other threads record; allocation-free per series.
+    /// </summary>
+    /// <param name="output">Where the UTF-8 text goes.</param>
+    /// <param name="format">The exposition format.</param>
+    public void Write(IBufferWriter<byte> output, ExpositionFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (format is not (ExpositionFormat.PrometheusText or ExpositionFormat.OpenMetrics))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown exposition format.");
+        }
+
+        var writer = new ExpositionWriter(output);
+        foreach (var family in Volatile.Read(ref _families))
+        {
+            family.Write(ref writer, format);
+        }
+
+        if (format == ExpositionFormat.OpenMetrics)
+        {
+            writer.Write("# EOF\n"u8);
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// Writes the exposition to <paramref name="output"/>: it is rendered into a pooled buffer (sized from the
+    /// previous scrape), then copied to the stream in one write.
+    /// </summary>
+    /// <param name="output">The stream to write to, e.g. an HTTP response body.</param>
+    /// <param name="format">The exposition format.</param>
+    /// <param name="cancellationToken">Cancels the stream write.</param>
+    /// <returns>A task that completes when the text has been written.</returns>
+    public async Task WriteAsync(Stream output, ExpositionFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new PooledBufferWriter(Volatile.Read(ref _lastScrapeSize));
+        Write(buffer, format);
+        Volatile.Write(ref _lastScrapeSize, buffer.WrittenMemory.Length + 1024);
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(MetricFamily family)
+        => $"{family.Descriptor.Type.ToString().ToLowerInvariant()} '{family.Descriptor.Name}'";
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+
+namespace Metrics.Generators;
+
+/// <summary>
+/// SummaryCell is one summary series: the count and sum of all observations (exact, since start) and, when the
+/// descriptor lists quantiles, those quantiles over a sliding time window.
+/// </summary>
+/// <remarks>
+/// <para>Mechanism: <see cref="Observe"/> increments the count, adds to the sum with a compare-and-swap loop,
+/// and, with quantiles, counts the value in the current sub-window's log-bucketed sketch (one logarithm and one
+/// atomic increment; see <c>QuantileSketch</c> and <c>QuantileWindow</c>). A scrape merges the live sub-windows
+/// and reads each quantile from the merge.</para>
+/// <para>Accuracy: a reported quantile is within 1% (relative) of a value of the window whose rank is the
+/// quantile's rank; an empty window reports NaN, as the Go and Python clients do. The window covers between
+/// <c>maxAge × (ageBuckets − 1) / ageBuckets</c> and <c>maxAge</c> seconds.</para>
+/// <para>NaN observations are ignored (a NaN sum would poison the series for good). Thread-safe; observing is
+/// allocation-free once the sketch chunks for the values' range exist (the first observations in a new range
+/// allocate 1 KiB, once per sub-window for the series' life). Prefer histograms when quantiles must be aggregated
+/// across instances.</para>
+/// </remarks>
+public sealed class SummaryCell
+{
+    private readonly MetricDescriptor _descriptor;
+    private readonly QuantileWindow? _window;
+    private long _count;
+    private long _sumBits;
+
+    internal SummaryCell(byte[] labelBlock, MetricDescriptor descriptor, Func<long>? clock)
+    {
+        LabelBlock = labelBlock;
+        _descriptor = descriptor;
+        _window = descriptor.QuantileValues.Length == 0 ? null : new QuantileWindow(descriptor, clock);
+    }
+
+    /// <summary>How many values were observed since start.</summary>
+    public long Count => Volatile.Read(ref _count);
+
+    /// <summary>The sum of the values observed since start.</summary>
+    public double Sum => AtomicDouble.Read(ref _sumBits);
+
+    /// <summary>The pre-rendered, escaped label block of this series (empty when unlabeled).</summary>
+    internal byte[] LabelBlock { get; }
+
+    /// <summary>Records <paramref name="value"/>; NaN is ignored.</summary>
+    /// <param name="value">The observed value, in the metric's unit.</param>
+    public void Observe(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _count);
+        AtomicDouble.Add(ref _sumBits, value);
+        _window?.Record(value);
+    }
+
+    /// <summary>
+    /// Starts a timer that observes the elapsed seconds when disposed: <c>using (summary.Time()) { … }</c>.
+    /// A struct; timing allocates nothing.
+    /// </summary>
+    /// <returns>The running timer.</returns>
+    public SummaryTimer Time() => new(this);
+
+    /// <summary>Computes the current quantiles into <paramref name="results"/> (one per descriptor quantile, ascending).</summary>
+    internal void Quantiles(Span<double> results)
+    {
+        var buffer = ArrayPool<long>.Shared.Rent(MergedCounts.BufferLength);
+        try
+        {
+            var merged = new MergedCounts(buffer);
+            Quantiles(ref merged, results);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(buffer);
+        }
+    }
+
+    internal void Write(ref ExpositionWriter writer, ref MergedCounts merged, scoped Span<double> results)
+    {
+        var descriptor = _descriptor;
+        if (_window is not null)
+        {
+            Quantiles(ref merged, results);
+            for (var i = 0; i < descriptor.QuantileLabels.Length; i++)
+            {
+                writer.WriteSample(descriptor.ValueName, LabelBlock, descriptor.QuantileLabels[i], results[i]);
+            }
+        }
+
+        writer.WriteSample(descriptor.SumName, LabelBlock, default, Sum);
+        writer.WriteSample(descriptor.CountName, LabelBlock, default, Count);
+    }
+
+    private void Quantiles(ref MergedCounts merged, scoped Span<double> results)
+    {
+        var quantiles = _descriptor.QuantileValues;
+        if (_window is null)
+        {
+            results.Fill(double.NaN);
+            return;
+        }
+
+        _window.Collect(ref merged);
+        merged.Quantiles(quantiles, results[..quantiles.Length]);
+        merged.Reset();
+    }
+}

@@ -1,0 +1,104 @@
+namespace Metrics.Generators.Tests;
+
+/// <summary>Recording semantics of each cell that the exposition tests do not pin down.</summary>
+public class CellBehaviourTests
+{
+    [Fact]
+    public void CountExceptions_CountsOnlyThrows_AndRethrowsTheSameException()
+    {
+        var cell = new CounterFamily(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
+        var boom = new InvalidOperationException("boom");
+
+        cell.CountExceptions(() => { });
+        Assert.Equal(5, cell.CountExceptions(() => 5));
+        Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => cell.CountExceptions(() => throw boom)));
+        Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => cell.CountExceptions<int>(() => throw boom)));
+
+        Assert.Equal(2, cell.Value);
+    }
+
+    [Fact]
+    public async Task CountExceptionsAsync_CountsFaultedTasks()
+    {
+        var cell = new CounterFamily(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
+
+        await cell.CountExceptionsAsync(() => Task.CompletedTask);
+        Assert.Equal(3, await cell.CountExceptionsAsync(() => Task.FromResult(3)));
+        await Assert.ThrowsAsync<TimeoutException>(() => cell.CountExceptionsAsync(async () =>
+        {
+            await Task.Yield();
+            throw new TimeoutException();
+        }));
+        await Assert.ThrowsAsync<TimeoutException>(() => cell.CountExceptionsAsync<int>(() => throw new TimeoutException()));
+
+        Assert.Equal(2, cell.Value);
+    }
+
+    [Fact]
+    public void Gauge_SetIncDecTrackAndTime()
+    {
+        var cell = new GaugeFamily(new MetricDescriptor("g", MetricType.Gauge, "G.", null, [])).GetOrAdd(0);
+        cell.Set(10);
+        cell.Inc();
+        cell.Inc(0.5);
+        cell.Dec();
+        cell.Dec(2);
+        Assert.Equal(8.5, cell.Value);
+        using (cell.TrackInProgress())
+        {
+            Assert.Equal(9.5, cell.Value);
+        }
+
+        Assert.Equal(8.5, cell.Value);
+        cell.Set(double.NaN);
+        cell.Inc(); // NaN must not make the CAS loop spin
+        Assert.True(double.IsNaN(cell.Value));
+
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        cell.SetToCurrentTimeUtc();
+        Assert.InRange(cell.Value, before - 1, before + 5);
+
+        cell.SetCallback(() => 42);
+        Assert.Equal(42, cell.Value);
+        cell.SetCallback(null);
+        Assert.InRange(cell.Value, before - 1, before + 5);
+    }
+
+    [Fact]
+    public void Histogram_BucketsAreUpperInclusive_InfAndNaN()
+    {
+        // 9 bounds: the binary-search path; the linear path is covered by the golden tests.
+        var family = new HistogramFamily(new MetricDescriptor("h", MetricType.Histogram, "H.", null, [], buckets: [1, 2, 3, 4, 5, 6, 7, 8, 9]));
+        var cell = family.GetOrAdd(0);
+        foreach (var value in new[] { 1.0, 1.5, 9, 9.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN })
+        {
+            cell.Observe(value);
+        }
+
+        var registry = new MetricRegistry();
+        registry.Register(family);
+        var buckets = Support.Scrape.Samples(Support.Scrape.Text(registry)).Where(s => s.Series.StartsWith("h_bucket", StringComparison.Ordinal)).Select(s => s.Value).ToArray();
+        Assert.Equal(["2", "3", "3", "3", "3", "3", "3", "3", "4", "6"], buckets);
+        Assert.Equal(6, cell.Count);
+    }
+
+    [Fact]
+    public void Timers_ObserveElapsedSeconds()
+    {
+        var histogram = new HistogramFamily(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [], buckets: [0.001, 10])).GetOrAdd(0);
+        var summary = new SummaryFamily(new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [])).GetOrAdd(0);
+        using (histogram.Time())
+        using (summary.Time())
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.Equal(1, histogram.Count);
+        Assert.InRange(histogram.Sum, 0.015, 10);
+        Assert.Equal(1, summary.Count);
+        Assert.InRange(summary.Sum, 0.015, 10);
+        default(HistogramTimer).Dispose();
+        default(SummaryTimer).Dispose();
+        default(InProgressTracker).Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using Metrics.Generators.Tests.Support;
+
+namespace Metrics.Generators.Tests;
+
+/// <summary>Registration rejects any two families that would expose the same name.</summary>
+public class RegistryTests
+{
+    [Theory]
+    [InlineData(MetricType.Counter, "orders", MetricType.Counter, "orders_total", "orders")]
+    [InlineData(MetricType.Counter, "orders", MetricType.Gauge, "orders_total", "orders_total")]
+    [InlineData(MetricType.Histogram, "latency", MetricType.Gauge, "latency_count", "latency_count")]
+    [InlineData(MetricType.Histogram, "latency", MetricType.Counter, "latency_bucket_total", "latency_bucket")]
+    [InlineData(MetricType.Summary, "latency", MetricType.Gauge, "latency_sum", "latency_sum")]
+    [InlineData(MetricType.Gauge, "latency", MetricType.Summary, "latency", "latency")]
+    public void DuplicateExposedName_Throws_NamingIt(MetricType firstType, string firstName, MetricType secondType, string secondName, string clash)
+    {
+        var registry = new MetricRegistry();
+        Register(registry, firstType, firstName);
+
+        var e = Assert.Throws<InvalidOperationException>(() => Register(registry, secondType, secondName));
+        Assert.Contains($"both expose '{clash}'", e.Message);
+        Assert.Contains($"'{firstName}' is already registered", e.Message);
+        Assert.Single(registry.Families);
+    }
+
+    [Fact]
+    public void TheSameGeneratedMetricTwice_Throws()
+    {
+        var registry = new MetricRegistry();
+        _ = new OrdersTotal(registry);
+        Assert.Throws<InvalidOperationException>(() => new OrdersTotal(registry));
+    }
+
+    [Fact]
+    public void UnregisterAndClear_FreeTheNames()
+    {
+        var registry = new MetricRegistry();
+        var family = Register(registry, MetricType.Gauge, "g");
+        Assert.True(registry.Unregister(family));
+        Assert.False(registry.Unregister(family));
+        Register(registry, MetricType.Gauge, "g");
+        registry.Clear();
+        Register(registry, MetricType.Gauge, "g");
+        Assert.Single(registry.Families);
+    }
+
+    [Fact]
+    public void ConcurrentRegistrationsAndScrapes_AllFamiliesEndUpSorted()
+    {
+        var registry = new MetricRegistry();
+        Parallel.For(0, 200, i =>
+        {
+            Register(registry, MetricType.Gauge, "g" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+            _ = Scrape.Text(registry);
+        });
+
+        var names = registry.Families.Select(f => f.Descriptor.Name).ToArray();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal(200, names.Length);
+    }
+
+    [Fact]
+    public void Default_IsOneSharedRegistry()
+        => Assert.Same(MetricRegistry.Default, MetricRegistry.Default);
+
+    private static MetricFamily Register(MetricRegistry registry, MetricType type, string name)
+    {
+        var descriptor = new MetricDescriptor(name, type, "Help.", null, []);
+        return type switch
+        {
+            MetricType.Counter => registry.Register(new CounterFamily(descriptor)),
+            MetricType.Gauge => registry.Register(new GaugeFamily(descriptor)),
+            MetricType.Histogram => registry.Register(new HistogramFamily(descriptor)),
+            _ => registry.Register(new SummaryFamily(descriptor)),
+        };
+    }
+}
