@@ -178,6 +178,11 @@ internal sealed partial class DeclarationReader
             Wrong("it must not have an initializer");
         }
 
+        if (_property.ContainingType is { } container && container.GetMembers(propertyName).Length > 1)
+        {
+            Wrong("the containing type has another member named '" + propertyName + "'");
+        }
+
         var typeName = ReadTypeName(Wrong);
         var containingTypes = ReadContainingTypes(Wrong);
         if (!ok || typeName is null || containingTypes is null || _property.ContainingType is not { } containingType)
