@@ -45,6 +45,18 @@ internal sealed partial class DeclarationReader
     public static DeclarationResult Read(IPropertySymbol property, KnownSymbols known, CancellationToken cancellationToken)
     {
         var syntax = FindDeclaration(property, cancellationToken);
+        if (syntax is null || syntax.AttributeLists.Count == 0)
+        {
+            // Handed the generated implementation part: read its definition part, the one the user wrote.
+            foreach (var member in property.ContainingType?.GetMembers(property.Name) ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IPropertySymbol other && FindDeclaration(other, cancellationToken) is { AttributeLists.Count: > 0 } declaration)
+                {
+                    return Read(declaration, other, known, cancellationToken);
+                }
+            }
+        }
+
         return syntax is null ? DeclarationResult.NotAMetric : Read(syntax, property, known, cancellationToken);
     }
 
