@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Basic.Reference.Assemblies;
 using Metrics.Generators.Generator.Tests.TestHelpers;
 using Metrics.Generators.Shared.Declarations;
 using Microsoft.CodeAnalysis;

@@ -14,18 +14,7 @@ internal static class MetricFileEmitter
 {
     /// <summary>Adds the file for <paramref name="spec"/> to the compilation.</summary>
     public static void Emit(SourceProductionContext context, MetricSpec spec)
-    {
-        var text = SourceText.From(Write(spec, context.CancellationToken), System.Text.Encoding.UTF8);
-        try
-        {
-            context.AddSource(HintName(spec), text);
-        }
-        catch (System.ArgumentException)
-        {
-            // Two metrics with one hint name only happen in a program that already fails to compile (a namespace
-            // and a type of one full name, CS0101). Throwing would drop every generated file (CS8785); skip this one.
-        }
-    }
+        => context.AddSource(HintName(spec), SourceText.From(Write(spec, context.CancellationToken), System.Text.Encoding.UTF8));
 
     /// <summary>The file's source text.</summary>
     public static string Write(MetricSpec spec, System.Threading.CancellationToken cancellationToken = default)
@@ -58,8 +47,8 @@ internal static class MetricFileEmitter
     }
 
     /// <summary>
-    /// <c>Namespace.Containing.Types.Property.g.cs</c>: unique, because a namespace and a type cannot share a
-    /// full name and a type cannot have two members of one name (generic containing types are rejected).
+    /// <c>Namespace.Containing.Types.Property.g.cs</c>: unique, because the reader rejects the declarations that
+    /// could share one (a type whose full name is also a namespace's, two members of one name, generic types).
     /// </summary>
     public static string HintName(MetricSpec spec)
     {

@@ -341,6 +341,19 @@ internal sealed partial class DeclarationReader
             parent = type.Parent;
         }
 
+        // A type whose full name is also a namespace's (CS0101) would give two metrics one hint name.
+        var outermost = _property.ContainingType;
+        while (outermost?.ContainingType is not null)
+        {
+            outermost = outermost.ContainingType;
+        }
+
+        if (outermost?.ContainingNamespace is { } ns && ns.GetMembers(outermost.Name).Any(m => m is INamespaceSymbol))
+        {
+            ok = false;
+            wrong("the type '" + outermost.Name + "' has the full name of a namespace");
+        }
+
         if (types.Count == 0)
         {
             ok = false;
