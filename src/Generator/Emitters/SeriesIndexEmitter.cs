@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using Metrics.Generators.Generator.Helpers;
+using Metrics.Generators.Shared;
+using Metrics.Generators.Shared.Declarations;
+
+namespace Metrics.Generators.Generator.Emitters;
+
+/// <summary>
+/// SeriesIndexEmitter writes how label values become a series index: the label dimensions, their
+/// cardinalities as constants, one index method per label and the mixed-radix <c>SeriesIndex</c>, first
+/// label most significant: <c>(i0 * c1 + i1) * c2 + i2</c>.
+/// </summary>
+internal static class SeriesIndexEmitter
+{
+    private const string Runtime = "global::Metrics.Generators.";
+
+    /// <summary>True when an index needs the per-instance <c>BoundedStringLabel</c>, so <c>SeriesIndex</c> is an instance method.</summary>
+    public static bool NeedsInstance(IReadOnlyList<LabelIdentifiers> labels) => labels.Any(l => l.Label.Kind == LabelKind.BoundedString);
+
+    /// <summary>Writes the static <c>FixedLabel</c> fields and the cardinality constants.</summary>
+    public static void WriteStaticFields(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
+    {
+        foreach (var label in labels.Where(l => l.Label.Kind != LabelKind.BoundedString))
+        {
+            var values = label.Label.Values.Select(Literals.String).Prepend(Literals.String(label.Label.Name));
+            writer.Separate();
+            var count = label.Label.Values.Count;
+            writer.WriteLine("// " + label.Label.Name + ": " + Literals.Int(count) + (count == 1 ? " known value" : " known values")
+                             + ", index " + Literals.Int(count) + " is " + NameRules.OverflowValue + ".");
+            writer.WriteLine("private static readonly " + Runtime + "FixedLabel " + label.Field + " = new(" + string.Join(", ", values) + ");");
+        }
+
+        // Only the labels after the first are multiplied by.
+        var constants = labels.Skip(1).ToList();
+        if (constants.Count > 0)
+        {
+            writer.Separate();
+            foreach (var label in constants)
+            {
+                writer.WriteLine("private const long " + label.CardinalityConstant + " = " + Literals.Int(label.Label.Cardinality) + ";");
+            }
+        }
+    }
+
+    /// <summary>Writes the per-instance <c>BoundedStringLabel</c> fields.</summary>
+    public static void WriteInstanceFields(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
+    {
+        foreach (var label in labels.Where(l => l.Label.Kind == LabelKind.BoundedString))
+        {
+            writer.WriteLine("private readonly " + Runtime + "BoundedStringLabel " + label.Field + ";");
+        }
+    }
+
+    /// <summary>The statement creating a bounded label's field, for the constructor.</summary>
+    public static string Initializer(LabelIdentifiers label)
+        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", " + Literals.Int(label.Label.MaxValues) + ");";
+
+    /// <summary>Writes <c>SeriesIndex</c> and the per-label index methods.</summary>
+    public static void WriteIndexMethods(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
+    {
+        var expression = labels[0].IndexExpression;
+        for (var i = 1; i < labels.Count; i++)
+        {
+            expression = (i > 1 ? "(" + expression + ")" : expression) + " * " + labels[i].CardinalityConstant + " + " + labels[i].IndexExpression;
+        }
+
+        writer.Separate();
+        writer.WriteLine("private " + (NeedsInstance(labels) ? string.Empty : "static ") + "long SeriesIndex(" + Parameters(labels) + ")");
+        writer.Indent();
+        writer.WriteLine("=> " + expression + ";");
+        writer.Unindent();
+
+        foreach (var label in labels)
+        {
+            var spec = label.Label;
+            switch (spec.Kind)
+            {
+                case LabelKind.Enum:
+                    writer.WriteLine();
+                    writer.OpenBlock("private static int " + label.IndexMethod + "(" + spec.TypeName + " value) => value switch");
+                    foreach (var @case in spec.EnumCases)
+                    {
+                        writer.WriteLine(@case.Expression + " => " + Literals.Int(@case.ValueIndex) + ",");
+                    }
+
+                    writer.WriteLine("_ => " + Literals.Int(spec.Values.Count) + ",");
+                    writer.CloseBlock(";");
+                    break;
+                case LabelKind.Bool:
+                    writer.WriteLine();
+                    writer.WriteLine("private static int " + label.IndexMethod + "(bool value) => value ? 1 : 0;");
+                    break;
+                case LabelKind.AllowedStrings when spec.Values.Count == 0:
+                    writer.WriteLine();
+                    writer.WriteLine("private static int " + label.IndexMethod + "(string? value) => 0;");
+                    break;
+                case LabelKind.AllowedStrings:
+                    // null is the empty string, as for every string label.
+                    writer.WriteLine();
+                    writer.OpenBlock("private static int " + label.IndexMethod + "(string? value) => (value ?? \"\") switch");
+                    for (var i = 0; i < spec.Values.Count; i++)
+                    {
+                        writer.WriteLine(Literals.String(spec.Values[i]) + " => " + Literals.Int(i) + ",");
+                    }
+
+                    writer.WriteLine("_ => " + Literals.Int(spec.Values.Count) + ",");
+                    writer.CloseBlock(";");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The label parameters of a recording method: <c>global::Shop.HttpVerb method, string? route</c>.</summary>
+    public static string Parameters(IReadOnlyList<LabelIdentifiers> labels)
+        => string.Join(", ", labels.Select(l => l.Label.TypeName + " " + l.Parameter));
+
+    /// <summary>The label arguments: <c>method, route</c>.</summary>
+    public static string Arguments(IReadOnlyList<LabelIdentifiers> labels)
+        => string.Join(", ", labels.Select(l => l.Parameter));
+}

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Metrics.Generators.Shared.Declarations;
+
+// Labels: MG0002 (name), MG0008 (duplicate), MG2001 (unbounded or unsupported type).
+internal sealed partial class DeclarationReader
+{
+    /// <summary>The bound a string label gets when it declares none: MG2001 is an error, but the IDE keeps compiling.</summary>
+    public const int DefaultMaxValues = 100;
+
+    private EquatableArray<LabelSpec> ReadLabels(ImmutableArray<AttributeData> attributes, MetricKind kind, string? metricName)
+    {
+        var labels = new List<LabelSpec>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var metric = metricName ?? _syntax.Identifier.ValueText;
+        foreach (var attribute in attributes)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!_known.IsLabel(attribute.AttributeClass))
+            {
+                continue;
+            }
+
+            if (ReadLabel(attribute, kind, metric, seen) is { } label)
+            {
+                labels.Add(label);
+            }
+        }
+
+        return new EquatableArray<LabelSpec>(labels.ToArray());
+    }
+
+    private LabelSpec? ReadLabel(AttributeData attribute, MetricKind kind, string metric, HashSet<string> seen)
+    {
+        var labelType = attribute.AttributeClass is { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+        if (Positional(attribute, 0) is not { } argument || AsString(argument) is not { } name
+            || labelType is null || labelType.TypeKind == TypeKind.Error)
+        {
+            // Missing name or unresolved type: the compiler reports it, the metric cannot be emitted.
+            _fatal = true;
+            return null;
+        }
+
+        var nameLocation = ArgumentLocation(attribute, null);
+        var reason = !NameRules.IsValidLabelName(name)
+            ? name.StartsWith("__", System.StringComparison.Ordinal)
+                ? "names starting with '__' are reserved for Prometheus"
+                : "use letters, digits and underscores, not starting with a digit"
+            : kind == MetricKind.Histogram && name == "le"
+                ? "'le' is the bucket label of every histogram"
+                : kind == MetricKind.Summary && name == "quantile"
+                    ? "'quantile' is the quantile label of every summary"
+                    : null;
+        if (reason is not null)
+        {
+            Fatal(ProblemIds.InvalidLabelName, nameLocation, name, reason);
+            return null;
+        }
+
+        if (!seen.Add(name))
+        {
+            Fatal(ProblemIds.DuplicateLabel, nameLocation, name, metric);
+            return null;
+        }
+
+        var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
+        var allowed = Named(attribute, "AllowedValues") is { } values ? AsStringArray(values) : null;
+        if (labelType.TypeKind == TypeKind.Enum && labelType is INamedTypeSymbol enumType)
+        {
+            return ReadEnumLabel(name, enumType);
+        }
+
+        if (labelType.SpecialType == SpecialType.System_Boolean)
+        {
+            return new LabelSpec(name, LabelKind.Bool, "bool", new EquatableArray<string>(["false", "true"]), EquatableArray<EnumCaseSpec>.Empty, 0);
+        }
+
+        if (labelType.SpecialType != SpecialType.System_String)
+        {
+            Fatal(
+                ProblemIds.UnboundedLabel,
+                AttributeLocation(attribute),
+                name,
+                metric,
+                "its type '" + labelType.ToDisplayString() + "' is not an enum, bool or string");
+            return null;
+        }
+
+        if (allowed is not null)
+        {
+            if (maxValues != 0)
+            {
+                Report(ProblemIds.UnboundedLabel, ArgumentLocation(attribute, "MaxValues"), name, metric, "set either MaxValues or AllowedValues, not both");
+            }
+
+            // null is exposed as the empty string; a value listed twice is one value.
+            var distinct = new List<string>();
+            foreach (var value in allowed)
+            {
+                var exposed = value ?? string.Empty;
+                if (!distinct.Contains(exposed))
+                {
+                    distinct.Add(exposed);
+                }
+            }
+
+            if (distinct.Count == 0)
+            {
+                Report(ProblemIds.UnboundedLabel, ArgumentLocation(attribute, "AllowedValues"), name, metric, "AllowedValues is empty, so every value would be '__overflow__'");
+            }
+
+            return new LabelSpec(name, LabelKind.AllowedStrings, "string?", new EquatableArray<string>(distinct.ToArray()), EquatableArray<EnumCaseSpec>.Empty, 0);
+        }
+
+        if (maxValues < 1)
+        {
+            Report(
+                ProblemIds.UnboundedLabel,
+                maxValues < 0 ? ArgumentLocation(attribute, "MaxValues") : AttributeLocation(attribute),
+                name,
+                metric,
+                "a string label needs MaxValues > 0 or AllowedValues");
+            maxValues = DefaultMaxValues;
+        }
+
+        return new LabelSpec(name, LabelKind.BoundedString, "string?", EquatableArray<string>.Empty, EquatableArray<EnumCaseSpec>.Empty, maxValues);
+    }
+
+    // Values: [LabelValue] or the snake_case member name. Members sharing a numeric value keep the first
+    // (a second switch arm would be unreachable); members sharing an exposed value share its index.
+    private LabelSpec ReadEnumLabel(string name, INamedTypeSymbol enumType)
+    {
+        var typeName = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var numericSeen = new HashSet<object>();
+        var values = new List<string>();
+        var indexByValue = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var cases = new List<EnumCaseSpec>();
+        foreach (var member in enumType.GetMembers())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: { } numeric } field
+                || !numericSeen.Add(numeric))
+            {
+                continue;
+            }
+
+            var exposed = LabelValueOf(field) ?? NameRules.ToSnakeCase(field.Name);
+            if (!indexByValue.TryGetValue(exposed, out var index))
+            {
+                index = values.Count;
+                indexByValue.Add(exposed, index);
+                values.Add(exposed);
+            }
+
+            cases.Add(new EnumCaseSpec(typeName + "." + Escape(field.Name), index));
+        }
+
+        return new LabelSpec(
+            name,
+            LabelKind.Enum,
+            typeName,
+            new EquatableArray<string>(values.ToArray()),
+            new EquatableArray<EnumCaseSpec>(cases.ToArray()),
+            0);
+    }
+
+    private string? LabelValueOf(IFieldSymbol field)
+    {
+        foreach (var attribute in field.GetAttributes())
+        {
+            if (Is(attribute.AttributeClass, _known.LabelValue) && Positional(attribute, 0) is { } argument && AsString(argument) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+
+namespace Metrics.Generators.Shared.Declarations;
+
+/// <summary>
+/// UnitRules knows Prometheus' base units and the common non-base units that should be converted to them
+/// (promlint's "use base unit" rule, plus abbreviations), for MG1001–MG1003.
+/// </summary>
+internal static class UnitRules
+{
+    /// <summary>Units Prometheus recommends; a name ending in one of them should declare it as its Unit.</summary>
+    public static readonly IReadOnlyCollection<string> BaseUnits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "seconds", "bytes", "ratio", "celsius", "meters", "volts", "amperes", "joules", "grams",
+    };
+
+    // Non-base unit → the base unit to convert to. Abbreviations are listed because "_ms" is as common as "_milliseconds".
+    private static readonly Dictionary<string, string> s_nonBase = new(StringComparer.Ordinal)
+    {
+        ["milliseconds"] = "seconds", ["microseconds"] = "seconds", ["nanoseconds"] = "seconds", ["picoseconds"] = "seconds",
+        ["minutes"] = "seconds", ["hours"] = "seconds", ["days"] = "seconds", ["weeks"] = "seconds",
+        ["ms"] = "seconds", ["us"] = "seconds", ["ns"] = "seconds", ["sec"] = "seconds", ["secs"] = "seconds", ["mins"] = "seconds",
+        ["kilobytes"] = "bytes", ["megabytes"] = "bytes", ["gigabytes"] = "bytes", ["terabytes"] = "bytes", ["petabytes"] = "bytes",
+        ["kibibytes"] = "bytes", ["mebibytes"] = "bytes", ["gibibytes"] = "bytes", ["tebibytes"] = "bytes",
+        ["bits"] = "bytes", ["kilobits"] = "bytes", ["megabits"] = "bytes", ["gigabits"] = "bytes",
+        ["kb"] = "bytes", ["mb"] = "bytes", ["gb"] = "bytes", ["tb"] = "bytes",
+        ["percent"] = "ratio", ["percents"] = "ratio", ["percentage"] = "ratio", ["pct"] = "ratio",
+        ["fahrenheit"] = "celsius",
+        ["kilometers"] = "meters", ["centimeters"] = "meters", ["millimeters"] = "meters", ["micrometers"] = "meters",
+        ["nanometers"] = "meters", ["metres"] = "meters", ["miles"] = "meters", ["feet"] = "meters", ["inches"] = "meters",
+        ["kilograms"] = "grams", ["milligrams"] = "grams", ["micrograms"] = "grams",
+        ["millivolts"] = "volts", ["kilovolts"] = "volts",
+        ["milliamperes"] = "amperes", ["milliamps"] = "amperes", ["amps"] = "amperes",
+        ["kilojoules"] = "joules", ["millijoules"] = "joules", ["calories"] = "joules", ["kilocalories"] = "joules",
+    };
+
+    /// <summary>Returns the base unit to use instead of <paramref name="unit"/>, or null when it is not a known non-base unit.</summary>
+    public static string? BaseUnitFor(string unit) => s_nonBase.TryGetValue(unit, out var baseUnit) ? baseUnit : null;
+
+    /// <summary>True when <paramref name="unit"/> is one of <see cref="BaseUnits"/>.</summary>
+    public static bool IsBaseUnit(string unit) => ((HashSet<string>)BaseUnits).Contains(unit);
+
+    /// <summary>The name without a counter's <c>_total</c>: what the unit suffix is checked against.</summary>
+    public static string StemOf(string name, MetricKind kind)
+        => kind == MetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name.Substring(0, name.Length - 6) : name;
+
+    /// <summary>The last <c>_</c>-separated word of <paramref name="stem"/>, or null when it has no underscore.</summary>
+    public static string? LastWord(string stem)
+    {
+        var index = stem.LastIndexOf('_');
+        return index < 0 || index == stem.Length - 1 ? null : stem.Substring(index + 1);
+    }
+}

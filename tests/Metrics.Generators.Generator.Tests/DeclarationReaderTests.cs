@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Metrics.Generators.Generator.Tests.TestHelpers;
+using Metrics.Generators.Shared.Declarations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using static Metrics.Generators.Generator.Tests.TestHelpers.ReaderHarness;
+
+namespace Metrics.Generators.Generator.Tests;
+
+/// <summary>
+/// DeclarationReaderTests: each problem ID comes from a representative bad declaration (and says whether the
+/// generator can still emit it), good declarations give none, and the model carries what the declaration says.
+/// </summary>
+public sealed partial class DeclarationReaderTests
+{
+    private const string Doc = "/// <summary>Documented.</summary>\n";
+
+    public static TheoryData<string, string, bool> BadDeclarations => new()
+    {
+        // members of TestMetrics, expected ID, whether the spec is null (cannot be emitted)
+        { Doc + "[Counter(\"orders-total\")] public static partial A P { get; }", ProblemIds.InvalidMetricName, true },
+        { Doc + "[Counter(\"1orders_total\")] public static partial A P { get; }", ProblemIds.InvalidMetricName, true },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"__reserved\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"bad-name\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"le\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
+        { Doc + "[Counter(\"x_total\")] public partial A P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static A P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; set; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial global::Shop.A P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A? P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial int P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial OrderOutcome P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial Labels P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial P P { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "[Counter(\"y_total\")] public static partial A Q { get; }", ProblemIds.WrongDeclarationShape, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "public sealed class A { }", ProblemIds.WrongDeclarationShape, true },
+        { "[Counter(\"x_total\")] public static partial A P { get; }", ProblemIds.MissingHelp, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 0.5])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 1])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, double.PositiveInfinity])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 0, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 1, 100000)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][ExponentialBuckets(0, 2, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][SloBuckets(-1)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1])][SloBuckets(0.3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Slo = 0.3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Counter(\"x_total\")][LinearBuckets(1, 1, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [1.5])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0.5, 0.5])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", MaxAgeSeconds = 0)] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", AgeBuckets = 0)] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"status\"), Label<OrderOutcome>(\"status\")] public static partial A P { get; }", ProblemIds.DuplicateLabel, true },
+        { Doc + "[Counter(\"x_total\")][Gauge(\"x\")] public static partial A P { get; }", ProblemIds.MultipleMetricKinds, true },
+        { Doc + "[Histogram(\"x_milliseconds\", Unit = \"milliseconds\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Histogram(\"request_latency_ms\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Gauge(\"cache_size_kilobytes\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Gauge(\"cpu_percent\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Histogram(\"request_latency_seconds\")] public static partial A P { get; }", ProblemIds.MissingUnit, false },
+        { Doc + "[Counter(\"cpu_seconds_total\")] public static partial A P { get; }", ProblemIds.MissingUnit, false },
+        { Doc + "[Histogram(\"request_latency\", Unit = \"seconds\")] public static partial A P { get; }", ProblemIds.NameWithoutUnitSuffix, false },
+        { Doc + "[Counter(\"sent_total\", Unit = \"bytes\")] public static partial A P { get; }", ProblemIds.NameWithoutUnitSuffix, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = -1)] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", AllowedValues = [])] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, AllowedValues = [\"a\"])] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
+        { Doc + "[Counter(\"x_total\")][Label<int>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
+        { Doc + "[Counter(\"x_total\")][Label<OrderOutcome?>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDeclarations))]
+    public void BadDeclaration_ReportsItsProblem(string members, string expectedId, bool cannotEmit)
+    {
+        var result = Read(InClass(members));
+
+        Assert.Contains(expectedId, result.Ids());
+        Assert.Equal(cannotEmit, result.Spec is null);
+        AssertMessagesFormat(result);
+    }
+
+    [Fact]
+    public void ContainingTypeNotPartial_IsWrongShape()
+    {
+        const string source = """
+            using Metrics.Generators;
+
+            namespace Shop;
+
+            /// <summary>Outer.</summary>
+            public static partial class Outer
+            {
+                /// <summary>Not partial.</summary>
+                public static class Inner
+                {
+                    /// <summary>Help.</summary>
+                    [Counter("x_total")] public static partial A P { get; }
+                }
+            }
+            """;
+
+        var result = Read(source);
+
+        Assert.Equal([ProblemIds.WrongDeclarationShape], result.Ids());
+        Assert.Contains("'Inner' must be partial", result.Problems[0].ToString(), StringComparison.Ordinal);
+        Assert.Null(result.Spec);
+    }
+
+    [Theory]
+    [InlineData("public static partial class Outer<T>", "must not be generic")]
+    [InlineData("public partial interface Outer", "must be a class, struct or record")]
+    [InlineData("file static partial class Outer", "file-local")]
+    public void UnsupportedContainingType_IsWrongShape(string header, string reason)
+    {
+        var source = "using Metrics.Generators;\nnamespace Shop;\n" + header + "\n{\n    /// <summary>Help.</summary>\n    [Counter(\"x_total\")] public static partial A P { get; }\n}\n";
+
+        var result = Read(source);
+
+        Assert.Contains(result.Problems, p => p.Id == ProblemIds.WrongDeclarationShape && p.ToString().Contains(reason, StringComparison.Ordinal));
+        Assert.Null(result.Spec);
+    }
+
+    public static TheoryData<string> GoodScenarios => new()
+    {
+        Scenarios.CounterWithoutLabels, Scenarios.CounterWithEnumLabel, Scenarios.BoundedStringLabels, Scenarios.BoolLabel,
+        Scenarios.Gauge, Scenarios.HistogramWithBuckets, Scenarios.HistogramWithLayout, Scenarios.Summary,
+    };
+
+    [Theory]
+    [MemberData(nameof(GoodScenarios))]
+    public void GoodDeclaration_HasNoProblems(string scenario)
+    {
+        var compilation = TestCompilation.Create(Scenarios.Enums, scenario);
+        var metrics = Symbols(compilation)
+            .Select(p => DeclarationReader.Read(p, new KnownSymbols(compilation), TestContext.Current.CancellationToken))
+            .Where(r => r.Spec is not null || !r.Problems.IsEmpty)
+            .ToList();
+
+        var result = Assert.Single(metrics);
+        Assert.Empty(result.Problems);
+        Assert.NotNull(result.Spec);
+    }
+
+    [Fact]
+    public void GoodDeclarations_StayProblemFreeInTheAnalyzersCompilation_WhereTheGeneratedTypeExists()
+    {
+        // The analyzers see the generated code: the metric type exists and the property has two parts.
+        var outcome = GeneratorHarness.Run(Scenarios.Enums, Scenarios.HistogramWithBuckets, Scenarios.CounterWithEnumLabel);
+
+        var known = new KnownSymbols(outcome.Compilation);
+        var parts = Symbols(outcome.Compilation).Where(p => p.Name is "Latency" or "Orders").ToList();
+
+        Assert.Equal(4, parts.Count); // definition and implementation part of each
+        foreach (var part in parts)
+        {
+            var result = DeclarationReader.Read(part, known, TestContext.Current.CancellationToken);
+            Assert.Empty(result.Problems);
+            Assert.NotNull(result.Spec);
+            if (part.Name == "Latency")
+            {
+                Assert.Equal("HTTP request latency, from the first byte read to the last byte written.", result.Spec.Help);
+            }
+        }
+    }
+
+    [Fact]
+    public void Corners_ReportOnlyTheUnboundedLabelAndEmitItWithTheDefaultBound()
+    {
+        var compilation = TestCompilation.Create(Scenarios.Corners);
+
+        var result = Read(compilation, "Retries");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemIds.UnboundedLabel, problem.Id);
+        Assert.Equal("label_1", problem.Arguments[0]);
+        Assert.Equal(DeclarationReader.DefaultMaxValues, result.Spec!.Labels[0].MaxValues);
+        Assert.Equal(LabelKind.BoundedString, result.Spec.Labels[0].Kind);
+        Assert.False(Read(compilation, "Events").Spec!.IsReachableFromAssembly);
+        Assert.True(Read(compilation, "Pending").Spec!.IsReachableFromAssembly);
+    }
+
+    [Fact]
+    public void InvalidName_IsReportedAtTheNameArgument()
+    {
+        var source = InClass(Doc + "[Counter(\"orders-total\", Help = \"h\")] public static partial A P { get; }");
+
+        var problem = Assert.Single(Read(source).Problems);
+
+        Assert.Equal("\"orders-total\"", problem.Location.SourceTree!.ToString().Substring(problem.Location.SourceSpan.Start, problem.Location.SourceSpan.Length));
+        Assert.Equal("MG0001: 'orders-total' is not a valid metric name: use letters, digits and underscores, not starting with a digit", problem.ToString());
+    }
+
+    [Fact]
+    public void ProblemMessages_CoverEveryIdWithArgumentsInRange()
+    {
+        var ids = typeof(ProblemIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(12, ids.Count);
+        Assert.All(ids, id => Assert.NotNull(ProblemMessages.For(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    private static void AssertMessagesFormat(DeclarationResult result)
+    {
+        foreach (var problem in result.Problems)
+        {
+            var format = ProblemMessages.For(problem.Id)!;
+            var highest = Placeholder().Matches(format).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max();
+            Assert.Equal(highest + 1, problem.Arguments.Length);
+            Assert.DoesNotContain("{", problem.ToString().Replace("{ get; }", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("\\{(\\d+)\\}")]
+    private static partial Regex Placeholder();
+}
