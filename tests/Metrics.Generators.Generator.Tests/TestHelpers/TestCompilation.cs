@@ -21,19 +21,14 @@ internal static class TestCompilation
         warningLevel: 9999,
         concurrentBuild: false);
 
-    /// <summary>Framework, runtime (attributes) and, while it is needed, the runtime stand-in.</summary>
+    /// <summary>Framework and the real runtime assembly (attributes, families, registry).</summary>
     public static IEnumerable<MetadataReference> References { get; } =
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(CounterAttribute).Assembly.Location)];
 
-    /// <summary>Creates a compilation of <paramref name="sources"/> (the stand-in runtime is added while needed).</summary>
+    /// <summary>Creates a compilation of <paramref name="sources"/>.</summary>
     public static CSharpCompilation Create(params string[] sources)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")).ToList();
-        if (RuntimeStandIn.IsNeeded)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(RuntimeStandIn.Source, ParseOptions, path: "RuntimeStandIn.cs"));
-        }
-
         return CSharpCompilation.Create("Consumer", trees, References, Options);
     }
 }
