@@ -12,10 +12,10 @@ public enum OrderOutcome
 /// <summary>The HTTP methods the service labels; anything else is folded into <c>__overflow__</c>.</summary>
 public enum HttpVerb
 {
-    Get,
-    Post,
-    Put,
-    Delete,
+    [LabelValue("GET")] Get,
+    [LabelValue("POST")] Post,
+    [LabelValue("PUT")] Put,
+    [LabelValue("DELETE")] Delete,
 }
 
 /// <summary>Every metric the order service exposes, declared once.</summary>

@@ -21,6 +21,13 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(TestContext.Current.CancellationToken);
     }
 
+    public static Task VerifyIgnoringCompilerErrorsAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
     public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
@@ -32,7 +39,11 @@ internal static class AnalyzerVerifier<TAnalyzer>
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
             TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
             TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(HistogramBuckets).Assembly.Location));
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
         }
+
+        // Analyzers run on the compilation that includes generated code, as in a real build.
+        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(Metrics.Generators.Generator.MetricsGenerator)];
 
         protected override ParseOptions CreateParseOptions()
             => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Preview);

@@ -125,6 +125,45 @@ public class MetricCreatedInMethodAnalyzerTests
             """);
     }
 
+    private const string GeneratedMetric = """
+        using Metrics.Generators;
+
+        public static partial class Shop
+        {
+            [Counter("orders_total", Help = "Orders.")]
+            public static partial OrdersTotal Orders { get; }
+        }
+
+        """;
+
+    [Fact]
+    public async Task GeneratedMetricOnDefaultRegistryInMethod_IsReported()
+    {
+        await Verify.VerifyAsync(GeneratedMetric + """
+            public static class Handler
+            {
+                public static void Handle() => {|MG3001:new Shop.OrdersTotal(MetricRegistry.Default)|}.Inc();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GeneratedMetricOnTestOwnedRegistry_IsNotReported()
+    {
+        await Verify.VerifyAsync(GeneratedMetric + """
+            public static class OrdersTests
+            {
+                public static double CountsOneOrder()
+                {
+                    var registry = new MetricRegistry();
+                    var orders = new Shop.OrdersTotal(registry);
+                    orders.Inc();
+                    return orders.Value;
+                }
+            }
+            """);
+    }
+
     [Fact]
     public async Task EmptySource_ReportsNothing()
     {

@@ -1,3 +1,4 @@
+using Metrics.Generators.Shared.Declarations;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Analyzers;
@@ -16,69 +17,69 @@ internal static class DiagnosticDescriptors
     public const string CardinalityCategory = "Metrics.Cardinality";
     public const string PlacementCategory = "Metrics.Placement";
 
-    /// <summary>MG0001: "Metric name '{0}' is invalid: {1}".</summary>
+    /// <summary>MG0001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidMetricName = Create(
-        "MG0001", "Invalid metric name", "Metric name '{0}' is invalid: {1}",
+        ProblemIds.InvalidMetricName, "Invalid metric name", ProblemMessages.InvalidMetricName,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0002: "Label name '{0}' is invalid: {1}".</summary>
+    /// <summary>MG0002: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidLabelName = Create(
-        "MG0002", "Invalid label name", "Label name '{0}' is invalid: {1}",
+        ProblemIds.InvalidLabelName, "Invalid label name", ProblemMessages.InvalidLabelName,
         DeclarationCategory, DiagnosticSeverity.Error);
 
     /// <summary>MG0003: "Metric name '{0}' is already declared by {1}; metric names must be unique".</summary>
     public static readonly DiagnosticDescriptor DuplicateMetricName = Create(
         "MG0003", "Duplicate metric name", "Metric name '{0}' is already declared by {1}; metric names must be unique",
-        DeclarationCategory, DiagnosticSeverity.Error);
+        DeclarationCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>MG0004: "{0}".</summary>
+    /// <summary>MG0004: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidDeclarationShape = Create(
-        "MG0004", "Metric declaration has the wrong shape", "{0}",
+        ProblemIds.WrongDeclarationShape, "Metric declaration has the wrong shape", ProblemMessages.WrongDeclarationShape,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0005: "Metric '{0}' has no help text: set Help = \"…\" or add a /// &lt;summary&gt; to the property".</summary>
+    /// <summary>MG0005: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor MissingHelp = Create(
-        "MG0005", "Metric has no help text", "Metric '{0}' has no help text: set Help = \"…\" or add a /// <summary> to the property",
+        ProblemIds.MissingHelp, "Metric has no help text", ProblemMessages.MissingHelp,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0006: "Histogram '{0}' has invalid buckets: {1}".</summary>
+    /// <summary>MG0006: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidBuckets = Create(
-        "MG0006", "Invalid histogram buckets", "Histogram '{0}' has invalid buckets: {1}",
+        ProblemIds.InvalidBuckets, "Invalid histogram buckets", ProblemMessages.InvalidBuckets,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0007: "Summary '{0}' is invalid: {1}".</summary>
+    /// <summary>MG0007: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidSummary = Create(
-        "MG0007", "Invalid summary settings", "Summary '{0}' is invalid: {1}",
+        ProblemIds.InvalidSummary, "Invalid summary settings", ProblemMessages.InvalidSummary,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0008: "Label '{0}' is declared more than once on metric '{1}'".</summary>
+    /// <summary>MG0008: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor DuplicateLabelName = Create(
-        "MG0008", "Duplicate label name", "Label '{0}' is declared more than once on metric '{1}'",
+        ProblemIds.DuplicateLabel, "Duplicate label name", ProblemMessages.DuplicateLabel,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG0009: "Property '{0}' carries more than one metric attribute; keep exactly one of [Counter], [Gauge], [Histogram], [Summary]".</summary>
+    /// <summary>MG0009: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor MultipleMetricAttributes = Create(
-        "MG0009", "More than one metric attribute", "Property '{0}' carries more than one metric attribute; keep exactly one of [Counter], [Gauge], [Histogram], [Summary]",
+        ProblemIds.MultipleMetricKinds, "More than one metric attribute", ProblemMessages.MultipleMetricKinds,
         DeclarationCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG1001: "Metric '{0}' uses the non-base unit '{1}': record in {2} and rename to '{3}'".</summary>
+    /// <summary>MG1001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor NonBaseUnit = Create(
-        "MG1001", "Non-base unit", "Metric '{0}' uses the non-base unit '{1}': record in {2} and rename to '{3}'",
+        ProblemIds.NonBaseUnit, "Non-base unit", ProblemMessages.NonBaseUnit,
         NamingCategory, DiagnosticSeverity.Warning);
 
-    /// <summary>MG1002: "Metric '{0}' ends in the unit '{1}' but declares no Unit: add Unit = \"{1}\"".</summary>
+    /// <summary>MG1002: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor MissingUnit = Create(
-        "MG1002", "Missing unit", "Metric '{0}' ends in the unit '{1}' but declares no Unit: add Unit = \"{1}\"",
+        ProblemIds.MissingUnit, "Missing unit", ProblemMessages.MissingUnit,
         NamingCategory, DiagnosticSeverity.Warning);
 
-    /// <summary>MG1003: "Metric '{0}' declares Unit = \"{1}\" but its name does not end with '_{1}': rename it to '{2}'".</summary>
+    /// <summary>MG1003: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor NameLacksUnitSuffix = Create(
-        "MG1003", "Name does not carry the unit suffix", "Metric '{0}' declares Unit = \"{1}\" but its name does not end with '_{1}': rename it to '{2}'",
+        ProblemIds.NameWithoutUnitSuffix, "Name does not carry the unit suffix", ProblemMessages.NameWithoutUnitSuffix,
         NamingCategory, DiagnosticSeverity.Error);
 
-    /// <summary>MG2001: "Label '{0}' on metric '{1}' is unbounded: {2}".</summary>
+    /// <summary>MG2001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor UnboundedLabel = Create(
-        "MG2001", "Unbounded label", "Label '{0}' on metric '{1}' is unbounded: {2}",
+        ProblemIds.UnboundedLabel, "Unbounded label", ProblemMessages.UnboundedLabel,
         CardinalityCategory, DiagnosticSeverity.Error);
 
     /// <summary>MG3001: "{0} creates a metric inside a method: declare it once at type level ({1})".</summary>
@@ -86,6 +87,6 @@ internal static class DiagnosticDescriptors
         "MG3001", "Metric created inside a method", "{0} creates a metric inside a method: declare it once at type level ({1})",
         PlacementCategory, DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
-        => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
 }
