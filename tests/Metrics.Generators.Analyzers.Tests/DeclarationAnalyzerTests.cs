@@ -124,7 +124,7 @@ public class DeclarationAnalyzerTests
     [Fact]
     public Task GuidLabel_IsMG2001() => VerifySkippedAsync("""
             [Counter("orders_total", Help = "Orders.")]
-            [{|MG2001:Label<System.Guid>("order_id")|}]
+            [{|MG2001:Label<System.Guid>("order")|}]
             public static partial OrdersTotal Orders { get; }
             """);
 }

@@ -28,6 +28,16 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         [ProblemIds.MissingUnit] = DiagnosticDescriptors.MissingUnit,
         [ProblemIds.NameWithoutUnitSuffix] = DiagnosticDescriptors.NameLacksUnitSuffix,
         [ProblemIds.UnboundedLabel] = DiagnosticDescriptors.UnboundedLabel,
+        [ProblemIds.TotalOnNonCounter] = DiagnosticDescriptors.TotalOnNonCounter,
+        [ProblemIds.CounterWithoutTotal] = DiagnosticDescriptors.CounterWithoutTotal,
+        [ProblemIds.ReservedSuffix] = DiagnosticDescriptors.ReservedSuffix,
+        [ProblemIds.TypeInName] = DiagnosticDescriptors.TypeInName,
+        [ProblemIds.ColonInName] = DiagnosticDescriptors.ColonInName,
+        [ProblemIds.CamelCaseName] = DiagnosticDescriptors.CamelCaseName,
+        [ProblemIds.AbbreviatedUnit] = DiagnosticDescriptors.AbbreviatedUnit,
+        [ProblemIds.UnboundedLabelName] = DiagnosticDescriptors.UnboundedLabelName,
+        [ProblemIds.CounterForCurrentValue] = DiagnosticDescriptors.CounterForCurrentValue,
+        [ProblemIds.StatusLabelOnLatency] = DiagnosticDescriptors.StatusLabelOnLatency,
     };
 
     /// <inheritdoc />

@@ -16,6 +16,7 @@ internal static class DiagnosticDescriptors
     public const string NamingCategory = "Metrics.Naming";
     public const string CardinalityCategory = "Metrics.Cardinality";
     public const string PlacementCategory = "Metrics.Placement";
+    public const string UsageCategory = "Metrics.Usage";
 
     /// <summary>MG0001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidMetricName = Create(
@@ -81,6 +82,56 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedLabel = Create(
         ProblemIds.UnboundedLabel, "Unbounded label", ProblemMessages.UnboundedLabel,
         CardinalityCategory, DiagnosticSeverity.Error);
+
+    /// <summary>MG1004: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor TotalOnNonCounter = Create(
+        ProblemIds.TotalOnNonCounter, "Non-counter name ends in _total", ProblemMessages.TotalOnNonCounter,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1005: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CounterWithoutTotal = Create(
+        ProblemIds.CounterWithoutTotal, "Counter name lacks _total", ProblemMessages.CounterWithoutTotal,
+        NamingCategory, DiagnosticSeverity.Info);
+
+    /// <summary>MG1006: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor ReservedSuffix = Create(
+        ProblemIds.ReservedSuffix, "Name ends in a reserved suffix", ProblemMessages.ReservedSuffix,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1007: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor TypeInName = Create(
+        ProblemIds.TypeInName, "Metric type in the name", ProblemMessages.TypeInName,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1008: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor ColonInName = Create(
+        ProblemIds.ColonInName, "Colon in metric name", ProblemMessages.ColonInName,
+        NamingCategory, DiagnosticSeverity.Error);
+
+    /// <summary>MG1009: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CamelCaseName = Create(
+        ProblemIds.CamelCaseName, "Name is not snake_case", ProblemMessages.CamelCaseName,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1010: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor AbbreviatedUnit = Create(
+        ProblemIds.AbbreviatedUnit, "Abbreviated unit in the name", ProblemMessages.AbbreviatedUnit,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG2002: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor UnboundedLabelName = Create(
+        ProblemIds.UnboundedLabelName, "Label name implies unbounded values", ProblemMessages.UnboundedLabelName,
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4001: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CounterForCurrentValue = Create(
+        ProblemIds.CounterForCurrentValue, "Counter used for a current value", ProblemMessages.CounterForCurrentValue,
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4003: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor StatusLabelOnLatency = Create(
+        ProblemIds.StatusLabelOnLatency, "Status label on a latency histogram", ProblemMessages.StatusLabelOnLatency,
+        UsageCategory, DiagnosticSeverity.Warning);
 
     /// <summary>MG3001: "{0} creates a metric inside a method: declare it once at type level ({1})".</summary>
     public static readonly DiagnosticDescriptor MetricCreatedInMethod = Create(
