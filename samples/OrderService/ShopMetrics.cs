@@ -29,8 +29,10 @@ public static partial class ShopMetrics
     [Gauge("orders_in_flight")]
     public static partial OrdersInFlight InFlight { get; }
 
+    // A service answers with a handful of status codes: 20 leaves room and keeps the metric at
+    // 5 × 51 × 21 = 5,355 series, inside the default MG2003 budget.
     [Counter("http_requests_total", Help = "HTTP requests by method, route template and status code.")]
-    [Label<HttpVerb>("method"), Label<string>("route", MaxValues = 50), Label<string>("status", MaxValues = 60)]
+    [Label<HttpVerb>("method"), Label<string>("route", MaxValues = 50), Label<string>("status", MaxValues = 20)]
     public static partial HttpRequests Requests { get; }
 
     // Buckets placed around the order path's expected 50-100 ms, with the 250 ms SLO an exact bound.

@@ -133,6 +133,18 @@ internal static class DiagnosticDescriptors
         ProblemIds.StatusLabelOnLatency, "Status label on a latency histogram", ProblemMessages.StatusLabelOnLatency,
         UsageCategory, DiagnosticSeverity.Warning);
 
+    /// <summary>MG2003: "Metric '{0}' can expose up to {1} series ({2}), above the budget of {3}: …".</summary>
+    public static readonly DiagnosticDescriptor SeriesBudgetExceeded = Create(
+        "MG2003", "Metric exceeds the series budget",
+        "Metric '{0}' can expose up to {1} series ({2}), above the budget of {3}: lower MaxValues, drop a label or use fewer buckets, or raise metrics_generators.max_series_per_metric in .editorconfig",
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4002: "Summary '{0}' computes quantiles per process …".</summary>
+    public static readonly DiagnosticDescriptor SummaryForFleetQuantiles = Create(
+        "MG4002", "Summary quantiles cannot be aggregated",
+        "Summary '{0}' computes its quantiles inside each process, and quantiles of several instances cannot be averaged or summed: declare a [Histogram] to get fleet-wide quantiles with histogram_quantile()",
+        UsageCategory, DiagnosticSeverity.Info);
+
     /// <summary>MG3001: "{0} creates a metric inside a method: declare it once at type level ({1})".</summary>
     public static readonly DiagnosticDescriptor MetricCreatedInMethod = Create(
         "MG3001", "Metric created inside a method", "{0} creates a metric inside a method: declare it once at type level ({1})",
