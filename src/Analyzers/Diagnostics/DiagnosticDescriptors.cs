@@ -139,6 +139,12 @@ internal static class DiagnosticDescriptors
         "Metric '{0}' can expose up to {1} series ({2}), above the budget of {3}: lower MaxValues, drop a label or use fewer buckets, or raise metrics_generators.max_series_per_metric in .editorconfig",
         CardinalityCategory, DiagnosticSeverity.Warning);
 
+    /// <summary>MG2004: "The '{0}' label of '{1}' is fed {2}, …".</summary>
+    public static readonly DiagnosticDescriptor UnboundedLabelSource = Create(
+        "MG2004", "Label value from an unbounded source",
+        "The '{0}' label of '{1}' is fed {2}, which takes a new value per request or object and fills the label's bound at once: pass a bounded value such as a route template, an enum or a status class",
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
     /// <summary>MG4002: "Summary '{0}' computes quantiles per process …".</summary>
     public static readonly DiagnosticDescriptor SummaryForFleetQuantiles = Create(
         "MG4002", "Summary quantiles cannot be aggregated",
@@ -149,6 +155,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MetricCreatedInMethod = Create(
         "MG3001", "Metric created inside a method", "{0} creates a metric inside a method: declare it once at type level ({1})",
         PlacementCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4004: "Gauge '{0}' is incremented here but not decremented in a finally block …".</summary>
+    public static readonly DiagnosticDescriptor InFlightWithoutFinally = Create(
+        "MG4004", "In-flight gauge not decremented in finally",
+        "Gauge '{0}' is incremented here but not decremented in a finally block, so an exception leaves it too high for good: use 'using var _ = ….TrackInProgress();' or move Dec() into finally",
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4005: "The SetCallback of '{0}' blocks ({1}) …".</summary>
+    public static readonly DiagnosticDescriptor BlockingCallback = Create(
+        "MG4005", "Blocking work in a scrape callback",
+        "The SetCallback of '{0}' blocks ({1}), and it runs inside every /metrics scrape: keep a value updated in the background and have the callback read it",
+        UsageCategory, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
