@@ -76,7 +76,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         {
             if (s_byId.TryGetValue(problem.Id, out var descriptor))
             {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.MessageArgs()));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, PropertiesOf(problem), problem.MessageArgs()));
             }
         }
 
@@ -103,6 +103,18 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SummaryForFleetQuantiles, location, spec.Name));
         }
+    }
+
+    // The message arguments again as properties ("0", "1", …), so code fixes need not parse the message.
+    private static ImmutableDictionary<string, string?> PropertiesOf(DeclarationProblem problem)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+        for (var i = 0; i < problem.Arguments.Length; i++)
+        {
+            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Arguments[i]);
+        }
+
+        return builder.ToImmutable();
     }
 
     private static long MaxSeries(AnalyzerConfigOptions options)

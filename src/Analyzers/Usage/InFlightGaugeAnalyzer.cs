@@ -19,6 +19,9 @@ public sealed class InFlightGaugeAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] s_inFlightWords = ["in_flight", "inflight", "in_progress", "active", "concurrent", "current", "running", "pending"];
 
+    /// <summary>Diagnostic property set when the incremented type has <c>TrackInProgress()</c>.</summary>
+    internal const string CanTrackInProgress = "CanTrackInProgress";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.InFlightWithoutFinally);
@@ -62,7 +65,11 @@ public sealed class InFlightGaugeAnalyzer : DiagnosticAnalyzer
         var name = UsageSymbols.DeclaredName(metricType) ?? metricType.Name;
         if (decAnywhere || SaysInFlight(name))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InFlightWithoutFinally, invocation.Syntax.GetLocation(), name));
+            // Tells the code fix whether 'using var _ = X.TrackInProgress();' compiles here (unlabeled gauge or bound series).
+            var properties = invocation.Arguments.IsEmpty && !owner.GetMembers("TrackInProgress").IsEmpty
+                ? ImmutableDictionary<string, string?>.Empty.Add(CanTrackInProgress, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InFlightWithoutFinally, invocation.Syntax.GetLocation(), properties, name));
         }
     }
 
