@@ -1,6 +1,7 @@
 using AddTotal = Metrics.Generators.Analyzers.Tests.CodeFixVerifier<Metrics.Generators.Analyzers.DeclarationAnalyzer, Metrics.Generators.Analyzers.AddTotalSuffixCodeFix>;
 using BaseUnit = Metrics.Generators.Analyzers.Tests.CodeFixVerifier<Metrics.Generators.Analyzers.DeclarationAnalyzer, Metrics.Generators.Analyzers.UseBaseUnitCodeFix>;
 using InFlight = Metrics.Generators.Analyzers.Tests.CodeFixVerifier<Metrics.Generators.Analyzers.InFlightGaugeAnalyzer, Metrics.Generators.Analyzers.InFlightGaugeCodeFix>;
+using MoveToField = Metrics.Generators.Analyzers.Tests.CodeFixVerifier<Metrics.Generators.Analyzers.MetricCreatedInMethodAnalyzer, Metrics.Generators.Analyzers.MoveCreationToStaticFieldCodeFix>;
 using SortBuckets = Metrics.Generators.Analyzers.Tests.CodeFixVerifier<Metrics.Generators.Analyzers.DeclarationAnalyzer, Metrics.Generators.Analyzers.SortBucketsCodeFix>;
 
 namespace Metrics.Generators.Analyzers.Tests;
@@ -135,6 +136,78 @@ public class CodeFixTests
                     Shop.InFlight.Dec();
                 }
             }
+        }
+        """);
+
+    private const string PrometheusNetStub = """
+        namespace Prometheus
+        {
+            public sealed class Counter { public void Inc() { } }
+            public static class Metrics
+            {
+                public static Counter CreateCounter(string name, string help) => new Counter();
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task PrometheusNetCreationInHandler_MovesToAStaticField() => MoveToField.VerifyAsync(
+        PrometheusNetStub + """
+        public static class Handler
+        {
+            public static void Handle() => {|MG3001:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
+        }
+        """,
+        PrometheusNetStub + """
+        public static class Handler
+        {
+            private static readonly Prometheus.Counter s_ordersTotal = Prometheus.Metrics.CreateCounter("orders_total", "Orders");
+
+            public static void Handle() => s_ordersTotal.Inc();
+        }
+        """);
+
+    [Fact]
+    public Task MeterInstrumentInMethod_MovesAfterTheMeterField() => MoveToField.VerifyAsync(
+        """
+        using System.Diagnostics.Metrics;
+
+        public static class Handler
+        {
+            private static readonly Meter s_meter = new("shop");
+
+            public static void Handle()
+            {
+                var orders = {|MG3001:s_meter.CreateCounter<long>("orders")|};
+                orders.Add(1);
+            }
+        }
+        """,
+        """
+        using System.Diagnostics.Metrics;
+
+        public static class Handler
+        {
+            private static readonly Meter s_meter = new("shop");
+            private static readonly Counter<long> s_orders = s_meter.CreateCounter<long>("orders");
+
+            public static void Handle()
+            {
+                var orders = s_orders;
+                orders.Add(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CreationFromAParameter_IsNotMoved() => MoveToField.VerifyNoFixAsync(
+        """
+        using System.Diagnostics.Metrics;
+
+        public static class Handler
+        {
+            public static void Handle(Meter meter) => {|MG3001:meter.CreateCounter<long>("orders")|}.Add(1);
         }
         """);
 }
