@@ -28,6 +28,15 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Runs with an .editorconfig at the root (analyzer options, severities).</summary>
+    public static Task VerifyWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
     public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);

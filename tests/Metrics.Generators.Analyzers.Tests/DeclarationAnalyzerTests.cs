@@ -36,7 +36,7 @@ public class DeclarationAnalyzerTests
             public static partial RequestDuration Latency { get; }
 
             [Summary("payment_duration_seconds", Help = "Payment latency.", Unit = "seconds", Quantiles = [0.5, 0.99])]
-            public static partial PaymentDuration Payment { get; }
+            public static partial PaymentDuration {|MG4002:Payment|} { get; }
             """);
 
     [Fact]
@@ -79,7 +79,7 @@ public class DeclarationAnalyzerTests
     [Fact]
     public Task QuantileOutOfRange_IsMG0007() => VerifyAsync("""
             [Summary("payment_duration_seconds", Help = "Payment latency.", Unit = "seconds", {|MG0007:Quantiles = [0.5, 1.5]|})]
-            public static partial PaymentDuration Payment { get; }
+            public static partial PaymentDuration {|MG4002:Payment|} { get; }
             """);
 
     [Fact]
@@ -124,7 +124,7 @@ public class DeclarationAnalyzerTests
     [Fact]
     public Task GuidLabel_IsMG2001() => VerifySkippedAsync("""
             [Counter("orders_total", Help = "Orders.")]
-            [{|MG2001:Label<System.Guid>("order_id")|}]
+            [{|MG2001:Label<System.Guid>("order")|}]
             public static partial OrdersTotal Orders { get; }
             """);
 }

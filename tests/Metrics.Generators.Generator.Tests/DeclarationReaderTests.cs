@@ -56,7 +56,19 @@ public sealed partial class DeclarationReaderTests
         { Doc + "[Counter(\"x_total\")][Label<bool>(\"status\"), Label<OrderOutcome>(\"status\")] public static partial A P { get; }", ProblemIds.DuplicateLabel, true },
         { Doc + "[Counter(\"x_total\")][Gauge(\"x\")] public static partial A P { get; }", ProblemIds.MultipleMetricKinds, true },
         { Doc + "[Histogram(\"x_milliseconds\", Unit = \"milliseconds\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Histogram(\"request_latency_ms\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Histogram(\"request_latency_microseconds\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Gauge(\"disk_kibibytes_free\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
+        { Doc + "[Histogram(\"request_latency_ms\")] public static partial A P { get; }", ProblemIds.AbbreviatedUnit, false },
+        { Doc + "[Gauge(\"x_total\")] public static partial A P { get; }", ProblemIds.TotalOnNonCounter, false },
+        { Doc + "[Counter(\"x\")] public static partial A P { get; }", ProblemIds.CounterWithoutTotal, false },
+        { Doc + "[Gauge(\"x_count\")] public static partial A P { get; }", ProblemIds.ReservedSuffix, false },
+        { Doc + "[Gauge(\"x_gauge\")] public static partial A P { get; }", ProblemIds.TypeInName, false },
+        { Doc + "[Counter(\"x:y_total\")] public static partial A P { get; }", ProblemIds.ColonInName, true },
+        { Doc + "[Counter(\"xY_total\")] public static partial A P { get; }", ProblemIds.CamelCaseName, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"isRetry\")] public static partial A P { get; }", ProblemIds.CamelCaseName, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"user_id\", MaxValues = 5)] public static partial A P { get; }", ProblemIds.UnboundedLabelName, false },
+        { Doc + "[Counter(\"active_x_total\")] public static partial A P { get; }", ProblemIds.CounterForCurrentValue, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"status\")] public static partial A P { get; }", ProblemIds.StatusLabelOnLatency, false },
         { Doc + "[Gauge(\"cache_size_kilobytes\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
         { Doc + "[Gauge(\"cpu_percent\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
         { Doc + "[Histogram(\"request_latency_seconds\")] public static partial A P { get; }", ProblemIds.MissingUnit, false },
@@ -198,7 +210,7 @@ public sealed partial class DeclarationReaderTests
     {
         var ids = typeof(ProblemIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(12, ids.Count);
+        Assert.Equal(22, ids.Count);
         Assert.All(ids, id => Assert.NotNull(ProblemMessages.For(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }

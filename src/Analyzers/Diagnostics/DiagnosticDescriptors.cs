@@ -16,6 +16,7 @@ internal static class DiagnosticDescriptors
     public const string NamingCategory = "Metrics.Naming";
     public const string CardinalityCategory = "Metrics.Cardinality";
     public const string PlacementCategory = "Metrics.Placement";
+    public const string UsageCategory = "Metrics.Usage";
 
     /// <summary>MG0001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor InvalidMetricName = Create(
@@ -82,10 +83,90 @@ internal static class DiagnosticDescriptors
         ProblemIds.UnboundedLabel, "Unbounded label", ProblemMessages.UnboundedLabel,
         CardinalityCategory, DiagnosticSeverity.Error);
 
+    /// <summary>MG1004: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor TotalOnNonCounter = Create(
+        ProblemIds.TotalOnNonCounter, "Non-counter name ends in _total", ProblemMessages.TotalOnNonCounter,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1005: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CounterWithoutTotal = Create(
+        ProblemIds.CounterWithoutTotal, "Counter name lacks _total", ProblemMessages.CounterWithoutTotal,
+        NamingCategory, DiagnosticSeverity.Info);
+
+    /// <summary>MG1006: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor ReservedSuffix = Create(
+        ProblemIds.ReservedSuffix, "Name ends in a reserved suffix", ProblemMessages.ReservedSuffix,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1007: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor TypeInName = Create(
+        ProblemIds.TypeInName, "Metric type in the name", ProblemMessages.TypeInName,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1008: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor ColonInName = Create(
+        ProblemIds.ColonInName, "Colon in metric name", ProblemMessages.ColonInName,
+        NamingCategory, DiagnosticSeverity.Error);
+
+    /// <summary>MG1009: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CamelCaseName = Create(
+        ProblemIds.CamelCaseName, "Name is not snake_case", ProblemMessages.CamelCaseName,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1010: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor AbbreviatedUnit = Create(
+        ProblemIds.AbbreviatedUnit, "Abbreviated unit in the name", ProblemMessages.AbbreviatedUnit,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG2002: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor UnboundedLabelName = Create(
+        ProblemIds.UnboundedLabelName, "Label name implies unbounded values", ProblemMessages.UnboundedLabelName,
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4001: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor CounterForCurrentValue = Create(
+        ProblemIds.CounterForCurrentValue, "Counter used for a current value", ProblemMessages.CounterForCurrentValue,
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4003: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor StatusLabelOnLatency = Create(
+        ProblemIds.StatusLabelOnLatency, "Status label on a latency histogram", ProblemMessages.StatusLabelOnLatency,
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG2003: "Metric '{0}' can expose up to {1} series ({2}), above the budget of {3}: …".</summary>
+    public static readonly DiagnosticDescriptor SeriesBudgetExceeded = Create(
+        "MG2003", "Metric exceeds the series budget",
+        "Metric '{0}' can expose up to {1} series ({2}), above the budget of {3}: lower MaxValues, drop a label or use fewer buckets, or raise metrics_generators.max_series_per_metric in .editorconfig",
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG2004: "The '{0}' label of '{1}' is fed {2}, …".</summary>
+    public static readonly DiagnosticDescriptor UnboundedLabelSource = Create(
+        "MG2004", "Label value from an unbounded source",
+        "The '{0}' label of '{1}' is fed {2}, which takes a new value per request or object and fills the label's bound at once: pass a bounded value such as a route template, an enum or a status class",
+        CardinalityCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4002: "Summary '{0}' computes quantiles per process …".</summary>
+    public static readonly DiagnosticDescriptor SummaryForFleetQuantiles = Create(
+        "MG4002", "Summary quantiles cannot be aggregated",
+        "Summary '{0}' computes its quantiles inside each process, and quantiles of several instances cannot be averaged or summed: declare a [Histogram] to get fleet-wide quantiles with histogram_quantile()",
+        UsageCategory, DiagnosticSeverity.Info);
+
     /// <summary>MG3001: "{0} creates a metric inside a method: declare it once at type level ({1})".</summary>
     public static readonly DiagnosticDescriptor MetricCreatedInMethod = Create(
         "MG3001", "Metric created inside a method", "{0} creates a metric inside a method: declare it once at type level ({1})",
         PlacementCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4004: "Gauge '{0}' is incremented here but not decremented in a finally block …".</summary>
+    public static readonly DiagnosticDescriptor InFlightWithoutFinally = Create(
+        "MG4004", "In-flight gauge not decremented in finally",
+        "Gauge '{0}' is incremented here but not decremented in a finally block, so an exception leaves it too high for good: use 'using var _ = ….TrackInProgress();' or move Dec() into finally",
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4005: "The SetCallback of '{0}' blocks ({1}) …".</summary>
+    public static readonly DiagnosticDescriptor BlockingCallback = Create(
+        "MG4005", "Blocking work in a scrape callback",
+        "The SetCallback of '{0}' blocks ({1}), and it runs inside every /metrics scrape: keep a value updated in the background and have the callback read it",
+        UsageCategory, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md", customTags: tags);

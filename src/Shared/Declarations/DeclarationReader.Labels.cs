@@ -65,6 +65,8 @@ internal sealed partial class DeclarationReader
             return null;
         }
 
+        CheckLabelName(nameLocation, name, kind, metric);
+
         var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
         var allowed = Named(attribute, "AllowedValues") is { } values ? AsStringArray(values) : null;
         if (labelType.TypeKind == TypeKind.Enum && labelType is INamedTypeSymbol enumType)

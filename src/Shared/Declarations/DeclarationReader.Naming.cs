@@ -17,7 +17,9 @@ internal sealed partial class DeclarationReader
 
         if (!NameRules.IsValidMetricName(name))
         {
-            Fatal(ProblemIds.InvalidMetricName, ArgumentLocation(attribute, null), name);
+            // Colons are valid in the exposition but reserved for recording rules: say so rather than "invalid".
+            var colonOnly = name.IndexOf(':') >= 0 && NameRules.IsValidMetricName(name.Replace(':', '_'));
+            Fatal(colonOnly ? ProblemIds.ColonInName : ProblemIds.InvalidMetricName, ArgumentLocation(attribute, null), name);
             return null;
         }
 
@@ -74,16 +76,18 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        if (lastWord is null)
+        // promlint looks for a scaled unit in every segment (foo_milliseconds_bucket_size), not only the last.
+        var segments = stem.Split('_');
+        for (var i = 0; i < segments.Length; i++)
         {
-            return unit;
+            if (segments[i] != unit && UnitRules.BaseUnitForSegment(segments[i]) is { } suggested)
+            {
+                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, null), name, segments[i], suggested);
+                return unit;
+            }
         }
 
-        if (UnitRules.BaseUnitFor(lastWord) is { } suggested && lastWord != unit)
-        {
-            Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, null), name, lastWord, suggested);
-        }
-        else if (unit is null && UnitRules.IsBaseUnit(lastWord))
+        if (lastWord is not null && unit is null && UnitRules.IsBaseUnit(lastWord))
         {
             Report(ProblemIds.MissingUnit, ArgumentLocation(attribute, null), name, lastWord);
         }

@@ -122,6 +122,7 @@ internal sealed partial class DeclarationReader
         var name = ReadName(metricAttribute);
         var help = ReadHelp(metricAttribute, name);
         var unit = ReadUnit(metricAttribute, kind, name);
+        CheckNaming(metricAttribute, kind, name);
         var labels = ReadLabels(attributes, kind, name);
         var (buckets, slo) = ReadBuckets(attributes, metricAttribute, kind, name);
         var (quantiles, maxAgeSeconds, ageBuckets) = ReadSummary(metricAttribute, kind, name);

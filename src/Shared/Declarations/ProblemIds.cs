@@ -43,6 +43,36 @@ internal static class ProblemIds
 
     /// <summary>A label's values are not bounded at compile time. Args: label name, metric name, reason.</summary>
     public const string UnboundedLabel = "MG2001";
+
+    /// <summary>A non-counter's name ends in <c>_total</c>. Args: metric name, metric type.</summary>
+    public const string TotalOnNonCounter = "MG1004";
+
+    /// <summary>A counter's name does not end in <c>_total</c>. Args: metric name.</summary>
+    public const string CounterWithoutTotal = "MG1005";
+
+    /// <summary>The name ends in <c>_bucket</c>, <c>_count</c>, <c>_sum</c> or <c>_created</c>. Args: metric name, suffix.</summary>
+    public const string ReservedSuffix = "MG1006";
+
+    /// <summary>The name contains a metric type as a word. Args: metric name, type word.</summary>
+    public const string TypeInName = "MG1007";
+
+    /// <summary>The name contains <c>:</c>, reserved for recording rules. Args: metric name.</summary>
+    public const string ColonInName = "MG1008";
+
+    /// <summary>A metric or label name is camelCase. Args: "metric" or "label", name, snake_case suggestion.</summary>
+    public const string CamelCaseName = "MG1009";
+
+    /// <summary>The name contains an abbreviated unit as a word. Args: metric name, abbreviation, base unit.</summary>
+    public const string AbbreviatedUnit = "MG1010";
+
+    /// <summary>A label name says it holds per-user or per-request values. Args: label name, metric name.</summary>
+    public const string UnboundedLabelName = "MG2002";
+
+    /// <summary>A counter's name says it holds a current value. Args: metric name, the word that says so.</summary>
+    public const string CounterForCurrentValue = "MG4001";
+
+    /// <summary>A status-code label on a latency histogram. Args: label name, metric name.</summary>
+    public const string StatusLabelOnLatency = "MG4003";
 }
 
 /// <summary>
@@ -88,6 +118,36 @@ internal static class ProblemMessages
     /// <summary>MG2001.</summary>
     public const string UnboundedLabel = "Label '{0}' of metric '{1}' is not bounded: {2}";
 
+    /// <summary>MG1004.</summary>
+    public const string TotalOnNonCounter = "Metric '{0}' is a {1} but ends in '_total', which marks counters: drop the suffix, or declare a [Counter] if the value only goes up";
+
+    /// <summary>MG1005.</summary>
+    public const string CounterWithoutTotal = "Counter '{0}' does not end in '_total': it is exposed as '{0}_total' anyway, so declare that name and let the code say what dashboards see";
+
+    /// <summary>MG1006.</summary>
+    public const string ReservedSuffix = "Metric '{0}' ends in '{1}', a suffix histograms and summaries use for their own series: rename it (a count of things is a counter named '..._total')";
+
+    /// <summary>MG1007.</summary>
+    public const string TypeInName = "Metric '{0}' has the type '{1}' in its name: the exposition already states the type, so drop the word from the name";
+
+    /// <summary>MG1008.</summary>
+    public const string ColonInName = "Metric '{0}' contains ':', which is reserved for recording rules: use '_' instead";
+
+    /// <summary>MG1009.</summary>
+    public const string CamelCaseName = "The {0} name '{1}' is camelCase: write it in snake_case ('{2}')";
+
+    /// <summary>MG1010.</summary>
+    public const string AbbreviatedUnit = "Metric '{0}' uses the abbreviated unit '{1}': spell out the base unit ({2})";
+
+    /// <summary>MG2002.</summary>
+    public const string UnboundedLabelName = "Label '{0}' of metric '{1}' holds one value per user, request or object, which no bound makes useful: drop the label and put the value in logs or traces";
+
+    /// <summary>MG4001.</summary>
+    public const string CounterForCurrentValue = "Counter '{0}' names a current value ('{1}'), but a counter only goes up: declare a [Gauge] and use Inc/Dec, Set or TrackInProgress";
+
+    /// <summary>MG4003.</summary>
+    public const string StatusLabelOnLatency = "Label '{0}' splits latency histogram '{1}' into one full set of buckets per status: count statuses in a counter and keep the histogram by route and method";
+
     /// <summary>Returns the format for <paramref name="id"/>, or null for an unknown ID.</summary>
     public static string? For(string id) => id switch
     {
@@ -103,6 +163,16 @@ internal static class ProblemMessages
         ProblemIds.MissingUnit => MissingUnit,
         ProblemIds.NameWithoutUnitSuffix => NameWithoutUnitSuffix,
         ProblemIds.UnboundedLabel => UnboundedLabel,
+        ProblemIds.TotalOnNonCounter => TotalOnNonCounter,
+        ProblemIds.CounterWithoutTotal => CounterWithoutTotal,
+        ProblemIds.ReservedSuffix => ReservedSuffix,
+        ProblemIds.TypeInName => TypeInName,
+        ProblemIds.ColonInName => ColonInName,
+        ProblemIds.CamelCaseName => CamelCaseName,
+        ProblemIds.AbbreviatedUnit => AbbreviatedUnit,
+        ProblemIds.UnboundedLabelName => UnboundedLabelName,
+        ProblemIds.CounterForCurrentValue => CounterForCurrentValue,
+        ProblemIds.StatusLabelOnLatency => StatusLabelOnLatency,
         _ => null,
     };
 }

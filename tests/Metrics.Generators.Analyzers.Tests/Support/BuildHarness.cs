@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Metrics.Generators.Analyzers.Tests.Support;
+
+/// <summary>
+/// BuildHarness compiles sources the way a user's build does: the generator runs, then every analyzer in the
+/// analyzer assembly on the result. It returns the compilation with generated code, the analyzer diagnostics and
+/// the compiler's own (including AD0001 analyzer crashes and CS8785 generator crashes).
+/// </summary>
+internal static class BuildHarness
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = typeof(DeclarationAnalyzer).Assembly.GetTypes()
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    public static async Task<BuildResult> BuildAsync(string source, CancellationToken cancellationToken)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        var compilation = CSharpCompilation.Create(
+            "Differential" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source, parseOptions, cancellationToken: cancellationToken)],
+            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(HistogramBuckets).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new Metrics.Generators.Generator.MetricsGenerator().AsSourceGenerator()], parseOptions: parseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics, cancellationToken);
+
+        var withAnalyzers = generated.WithAnalyzers(AllAnalyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken);
+        return new BuildResult(generated, analyzerDiagnostics, [.. generatorDiagnostics, .. all]);
+    }
+
+    internal sealed record BuildResult(Compilation Compilation, ImmutableArray<Diagnostic> AnalyzerDiagnostics, ImmutableArray<Diagnostic> AllDiagnostics);
+}
