@@ -29,7 +29,8 @@ public sealed class MetricDescriptor
     /// <summary>Creates and validates a descriptor.</summary>
     /// <param name="name">The metric name, <c>[a-zA-Z_][a-zA-Z0-9_]*</c>. Counters may omit or include <c>_total</c>.</param>
     /// <param name="type">The metric type.</param>
-    /// <param name="help">The help text; required, not blank.</param>
+    /// <param name="help">The help text. Blank help is allowed here (the analyzers make it a build error, MG0005,
+    /// unless its severity is lowered); such a family is exposed without a HELP line rather than failing at start-up.</param>
     /// <param name="unit">The base unit (<c>seconds</c>, <c>bytes</c>, …) or null; the name must end with <c>_&lt;unit&gt;</c>.</param>
     /// <param name="labelNames">Label names in series-index order: valid, distinct, not starting with <c>__</c>.</param>
     /// <param name="buckets">Histograms only: strictly increasing finite bounds (<c>+Inf</c> implied); null for the defaults.</param>
@@ -61,11 +62,6 @@ public sealed class MetricDescriptor
         if (!NameRules.IsValidMetricName(name))
         {
             throw new ArgumentException($"Metric name '{name}' is invalid: it must match [a-zA-Z_][a-zA-Z0-9_]*.", nameof(name));
-        }
-
-        if (string.IsNullOrWhiteSpace(help))
-        {
-            throw new ArgumentException($"Metric '{name}' has no help text; help is required.", nameof(help));
         }
 
         Name = name;
@@ -316,8 +312,12 @@ public sealed class MetricDescriptor
     private static string Header(string name, string typeName, string help, string? unit, bool escapeQuotes)
     {
         var builder = new StringBuilder();
-        builder.Append("# HELP ").Append(name).Append(' ');
-        TextEscaping.AppendEscaped(builder, help, escapeQuotes).Append('\n');
+        if (!string.IsNullOrWhiteSpace(help))
+        {
+            builder.Append("# HELP ").Append(name).Append(' ');
+            TextEscaping.AppendEscaped(builder, help, escapeQuotes).Append('\n');
+        }
+
         builder.Append("# TYPE ").Append(name).Append(' ').Append(typeName).Append('\n');
         if (unit is not null)
         {

@@ -16,9 +16,10 @@ namespace Metrics.Generators.Analyzers.Tests;
 public class PromtoolDifferentialTests
 {
     // (declaration, how the driver creates and records it). Each line is a mistake promlint knows, or a clean control.
-    // Missing help is not here: the runtime refuses a descriptor without help, so MG0005 (an error) is the only place it shows.
     private static readonly (string Declaration, string Record)[] Metrics =
     [
+        // Missing help (MG0005, an error by default) is exposed without a HELP line: promtool says "no help text".
+        ("[Gauge(\"queue_length\")] public static partial QueueLength Q { get; }", "new Shop.QueueLength(r).Set(1);"),
         ("[Gauge(\"queue_depth_total\", Help = \"h\")] public static partial QueueDepth A { get; }", "new Shop.QueueDepth(r).Set(1);"),
         ("[Gauge(\"jobs_count\", Help = \"h\")] public static partial JobsCount B { get; }", "new Shop.JobsCount(r).Set(1);"),
         ("[Gauge(\"jobs_bucket\", Help = \"h\")] public static partial JobsBucket B2 { get; }", "new Shop.JobsBucket(r).Set(1);"),

@@ -104,10 +104,13 @@ public class DescriptorValidationTests
     }
 
     [Fact]
-    public void MissingHelp_Throws()
+    public void BlankHelp_IsExposedWithoutHelpLine_RatherThanFailingAtStartUp()
     {
-        var e = Assert.Throws<ArgumentException>(() => new MetricDescriptor("g", MetricType.Gauge, "  ", null, []));
-        Assert.Contains("help is required", e.Message);
+        // MG0005 makes missing help a build error; with its severity lowered the app must still start.
+        var registry = new MetricRegistry();
+        registry.Register(new GaugeFamily(new MetricDescriptor("g", MetricType.Gauge, "  ", null, [])));
+        Assert.Equal("# TYPE g gauge\ng 0\n", Support.Scrape.Text(registry));
+        Assert.Equal("# TYPE g gauge\ng 0\n# EOF\n", Support.Scrape.OpenMetrics(registry));
     }
 
     [Theory]
