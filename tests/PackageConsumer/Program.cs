@@ -8,8 +8,10 @@ Shop.Orders.Inc(Outcome.Created);
 Shop.Orders.Inc(Outcome.Failed);
 using (Shop.InFlight.TrackInProgress())
 {
-    Shop.InFlight.Inc();
+    // back to 0 on dispose
 }
+
+Shop.InFlight.Set(1);
 
 Shop.Latency.Observe(0.042, "/orders/{id}");
 Shop.Latency.Bind("/orders").Observe(0.3);
