@@ -101,4 +101,21 @@ public class CellBehaviourTests
         default(SummaryTimer).Dispose();
         default(InProgressTracker).Dispose();
     }
+
+    [Fact]
+    public void Histogram_BucketIndex_IsTheFirstBoundAtLeastTheValue_ForEveryLayoutSize()
+    {
+        // Each size goes through one of the search paths: linear (up to 8), vector count (up to 64), binary search.
+        foreach (var size in new[] { 1, 7, 8, 9, 11, 12, 13, 31, 63, 64, 65, 100 })
+        {
+            var bounds = Enumerable.Range(0, size).Select(i => (i * 0.5) - 10).ToArray();
+            var probes = bounds.SelectMany(b => new[] { b, b - 0.25, b + 0.25, Math.BitDecrement(b), Math.BitIncrement(b) })
+                .Concat([double.NegativeInfinity, double.PositiveInfinity, double.MinValue, double.MaxValue, 0.0, -0.0]);
+            foreach (var value in probes)
+            {
+                var expected = Array.FindIndex(bounds, b => value <= b);
+                Assert.Equal(expected < 0 ? size : expected, HistogramCell.BucketIndex(bounds, value));
+            }
+        }
+    }
 }

@@ -1,0 +1,148 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using Metrics.Generators.Benchmarks;
+
+namespace Metrics.Generators.Benchmarks.Tests;
+
+/// <summary>
+/// BenchmarkSmokeTests runs every benchmark method of the suite once, the way BenchmarkDotNet would (global setup,
+/// iteration setup, the method, iteration cleanup, global cleanup), and checks that the recorded work happened.
+/// No timing is asserted.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    public static TheoryData<string> BenchmarkClasses()
+    {
+        var data = new TheoryData<string>();
+        foreach (var type in typeof(Floor).Assembly.GetTypes().Where(IsBenchmarkClass).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            data.Add(type.FullName!);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BenchmarkClasses))]
+    public void EveryBenchmarkMethod_RunsOnce(string typeName)
+    {
+        var type = typeof(Floor).Assembly.GetType(typeName)!;
+        var benchmarks = type.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).ToList();
+        Assert.NotEmpty(benchmarks);
+        var instance = Activator.CreateInstance(type)!;
+        Invoke<GlobalSetupAttribute>(instance);
+        try
+        {
+            foreach (var benchmark in benchmarks)
+            {
+                Invoke<IterationSetupAttribute>(instance);
+                benchmark.Invoke(instance, null);
+                Invoke<IterationCleanupAttribute>(instance);
+            }
+        }
+        finally
+        {
+            Invoke<GlobalCleanupAttribute>(instance);
+        }
+    }
+
+    [Fact]
+    public void RecordingCases_RecordIntoTheirSeries()
+    {
+        var counter = new CounterNoLabels();
+        counter.GlobalSetup();
+        counter.OursInc();
+        counter.PrometheusNetInc();
+        counter.FloorIncrement();
+        counter.GlobalCleanup();
+        Assert.Equal(1, counter.Ours.Value);
+        Assert.Equal(1, counter.PrometheusNet.Value);
+        Assert.Equal(1, counter.Floor.Count);
+
+        var labeled = new CounterThreeLabels();
+        labeled.GlobalSetup();
+        labeled.OursEnums();
+        labeled.OursBoundedString();
+        labeled.PrometheusNetWithLabels();
+        labeled.GlobalCleanup();
+        Assert.Equal(1, labeled.OursTyped.Bind(HttpMethod.Get, Route.Order, Status.Ok).Value);
+        Assert.Equal(1, labeled.OursBounded.Bind(HttpMethod.Get, Labels.Route, Status.Ok).Value);
+        Assert.Equal(1, labeled.PrometheusNet.WithLabels(Labels.Method, Labels.Route, Labels.Status).Value);
+
+        var histogram = new HistogramTwoLabels();
+        histogram.GlobalSetup();
+        histogram.OursObserve();
+        histogram.OursSeriesObserve();
+        histogram.PrometheusNetObserve();
+        histogram.GlobalCleanup();
+        Assert.Equal(2, histogram.Ours.Bind(HttpMethod.Get, Labels.Route).Count);
+        Assert.Equal(1, histogram.PrometheusNet.WithLabels(Labels.Method, Labels.Route).Count);
+
+        var gauge = new GaugeIncDec();
+        gauge.GlobalSetup();
+        gauge.OursIncDec();
+        gauge.GlobalCleanup();
+        Assert.Equal(0, gauge.Ours.Value);
+    }
+
+    [Fact]
+    public void TwoThreads_KeepExactTotals()
+    {
+        var contention = new TwoThreads();
+        contention.GlobalSetup();
+        contention.FloorShared();
+        contention.OursEnums();
+        contention.OursBoundedString();
+        contention.GlobalCleanup();
+        Assert.Equal(2 * TwoThreads.PerThread, contention.Floor.Count);
+        Assert.Equal(2 * TwoThreads.PerThread, contention.OursTyped.Bind(HttpMethod.Get, Route.Order, Status.Ok).Value);
+        Assert.Equal(2 * TwoThreads.PerThread, contention.OursBounded.Bind(HttpMethod.Get, Labels.Route, Status.Ok).Value);
+    }
+
+    [Fact]
+    public void NewSeries_CreatesOneSeriesPerValue()
+    {
+        var series = new NewSeries();
+        series.IterationSetup();
+        series.Ours_();
+        series.PrometheusNet_();
+        series.GlobalCleanup();
+        Assert.Equal(1, series.Ours.Bind("/route/0").Value);
+        Assert.Equal(1, series.Ours.Bind("/route/" + (NewSeries.NewPerInvocation - 1)).Value);
+        Assert.Equal(1, series.PrometheusNet.WithLabels("/route/0").Value);
+    }
+
+    [Fact]
+    public void Scrape_WritesEverySeries()
+    {
+        var scrape = new Scrape();
+        scrape.GlobalSetup();
+        scrape.Ours_();
+        scrape.PrometheusNet_();
+
+        // 10,000 counter lines and 1,000 × 14 histogram lines of ~60 bytes each, for both libraries.
+        Assert.True(scrape.OursBytesWritten > 500_000, $"ours wrote {scrape.OursBytesWritten} bytes");
+        Assert.True(scrape.PrometheusNetBytesWritten > 500_000, $"prometheus-net wrote {scrape.PrometheusNetBytesWritten} bytes");
+    }
+
+    [Fact]
+    public void MemoryPerSeries_MeasuresSomethingForEveryLibrary()
+    {
+        var (ours, prometheus, otel) = MemoryPerSeries.Measure(1_000);
+        Assert.True(ours > 0);
+        Assert.True(prometheus > 0);
+        Assert.True(otel > 0);
+    }
+
+    private static bool IsBenchmarkClass(Type type)
+        => type is { IsClass: true, IsAbstract: false, IsPublic: true } && type.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null);
+
+    private static void Invoke<TAttribute>(object instance)
+        where TAttribute : Attribute
+    {
+        foreach (var method in instance.GetType().GetMethods().Where(m => m.GetCustomAttribute<TAttribute>() is not null))
+        {
+            method.Invoke(instance, null);
+        }
+    }
+}
