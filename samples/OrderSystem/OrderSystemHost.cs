@@ -1,0 +1,74 @@
+using Metrics.Generators;
+using OrderSystem.Services;
+
+namespace OrderSystem;
+
+/// <summary>
+/// OrderSystemHost runs the four services of the seed's order system in one process, each its own Kestrel app
+/// on 127.0.0.1 with its own <see cref="MetricRegistry"/> (so each <c>/metrics</c> shows only that service, as four
+/// processes would). Ports are consecutive from a base port (8001 by default), or all free ports when it is 0.
+/// </summary>
+/// <remarks>
+/// One process keeps the sample to one command and one build; the process collectors therefore describe the
+/// whole process in every service. Business metrics are created per service registry with the generated types'
+/// registry constructors; a single-service app uses the static properties and <see cref="MetricRegistry.Default"/>.
+/// </remarks>
+internal sealed class OrderSystemHost : IAsyncDisposable
+{
+    /// <summary>The Prometheus job name of each service, in start order of the seed's ports 8001–8004.</summary>
+    public static readonly string[] Jobs = ["order-service", "inventory-service", "payment-service", "notification-service"];
+
+    private readonly List<WebApplication> _apps = [];
+
+    private OrderSystemHost()
+    {
+    }
+
+    /// <summary>Each service's base address by job name.</summary>
+    public Dictionary<string, Uri> Addresses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each service's registry by job name.</summary>
+    public Dictionary<string, MetricRegistry> Registries { get; } = new(StringComparer.Ordinal);
+
+    public Uri OrderAddress => Addresses[Jobs[0]];
+
+    public static async Task<OrderSystemHost> StartAsync(int basePort = 8001, CancellationToken cancellationToken = default)
+    {
+        var host = new OrderSystemHost();
+        try
+        {
+            int Port(int offset) => basePort == 0 ? 0 : basePort + offset;
+            var inventory = await host.StartAsync(Jobs[1], registry => InventoryService.Build(Port(1), registry), cancellationToken);
+            var payment = await host.StartAsync(Jobs[2], registry => PaymentService.Build(Port(2), registry), cancellationToken);
+            var notification = await host.StartAsync(Jobs[3], registry => NotificationService.Build(Port(3), registry), cancellationToken);
+            await host.StartAsync(Jobs[0], registry => OrderService.Build(Port(0), registry, inventory, payment, notification), cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in Enumerable.Reverse(_apps))
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private async Task<Uri> StartAsync(string job, Func<MetricRegistry, WebApplication> build, CancellationToken cancellationToken)
+    {
+        var registry = new MetricRegistry();
+        var app = build(registry);
+        _apps.Add(app);
+        await app.StartAsync(cancellationToken);
+        var address = ServiceApp.AddressOf(app);
+        Addresses[job] = address;
+        Registries[job] = registry;
+        return address;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Metrics.Generators;
+using Metrics.Generators.AspNetCore;
+using OrderSystem.Metrics;
+
+namespace OrderSystem.Services;
+
+/// <summary>
+/// The order service: <c>POST /orders</c> checks stock, reserves it, charges the payment and sends a
+/// notification, so one request drives all four services; <c>GET /orders/{id}</c> reads an order back.
+/// </summary>
+internal static class OrderService
+{
+    public static WebApplication Build(int port, MetricRegistry registry, Uri inventory, Uri payment, Uri notification)
+    {
+        var builder = ServiceApp.CreateBuilder(port, registry);
+
+        // Outgoing calls are measured per client name and host (http_client_requests_total, …), never per URL.
+        builder.Services.AddHttpClient("inventory", client => client.BaseAddress = inventory).AddHttpClientMetrics();
+        builder.Services.AddHttpClient("payment", client => client.BaseAddress = payment).AddHttpClientMetrics();
+        builder.Services.AddHttpClient("notification", client => client.BaseAddress = notification).AddHttpClientMetrics();
+        var app = builder.Build();
+
+        var orders = new OrderMetrics.OrdersTotal(registry);
+        var inFlight = new OrderMetrics.OrdersInFlight(registry);
+        var orderValue = new OrderMetrics.OrderValue(registry);
+        var store = new ConcurrentDictionary<int, Order>();
+        var nextOrderId = 0;
+
+        app.MapPost("/orders", async (OrderRequest order, HttpRequest request, IHttpClientFactory clients, CancellationToken cancellationToken) =>
+        {
+            using var tracking = inFlight.TrackInProgress();
+            await Task.Delay(Random.Shared.Next(50, 100), cancellationToken);   // the seed's baseline order processing time
+
+            var inventoryClient = clients.CreateClient("inventory");
+            using var stock = await inventoryClient.GetAsync($"/stock/{Uri.EscapeDataString(order.Item)}", cancellationToken);
+            if (order.Quantity <= 0 || !stock.IsSuccessStatusCode)
+            {
+                orders.Inc(OrderOutcome.Failed);
+                return Results.UnprocessableEntity(new { error = "unknown item or quantity", order.Item });
+            }
+
+            using var reserved = await inventoryClient.PostAsJsonAsync("/reserve", new ReserveRequest(order.Item, order.Quantity), cancellationToken);
+            if (!reserved.IsSuccessStatusCode)
+            {
+                orders.Inc(OrderOutcome.Failed);
+                return Results.UnprocessableEntity(new { error = "not enough stock", order.Item });
+            }
+
+            var id = Interlocked.Increment(ref nextOrderId);
+            var charge = new HttpRequestMessage(HttpMethod.Post, "/charge") { Content = JsonContent.Create(new ChargeRequest(id, order.Price * order.Quantity)) };
+            if (request.Headers.TryGetValue(Faults.Header, out var fault))
+            {
+                charge.Headers.TryAddWithoutValidation(Faults.Header, fault.ToString());
+            }
+
+            using var charged = await clients.CreateClient("payment").SendAsync(charge, cancellationToken);
+            if (!charged.IsSuccessStatusCode)
+            {
+                orders.Inc(OrderOutcome.Failed);
+                return Results.Problem("payment failed", statusCode: StatusCodes.Status502BadGateway);
+            }
+
+            using var notified = await clients.CreateClient("notification").PostAsJsonAsync("/notify", new NotifyRequest(id, id % 4 == 0 ? "sms" : "email"), cancellationToken);
+            var created = new Order(id, order.Item, order.Quantity, order.Price);
+            store[id] = created;
+            orders.Inc(OrderOutcome.Created);
+            orderValue.Observe((double)(order.Price * order.Quantity));
+            return Results.Created($"/orders/{id}", created);
+        });
+
+        app.MapGet("/orders/{id:int}", (int id) => store.TryGetValue(id, out var found) ? Results.Ok(found) : Results.NotFound());
+        app.MapMetrics();
+        return app;
+    }
+}
+
+/// <summary>The body of <c>POST /orders</c>.</summary>
+internal sealed record OrderRequest(string Item, int Quantity, decimal Price);
+
+/// <summary>A created order.</summary>
+internal sealed record Order(int Id, string Item, int Quantity, decimal Price);

@@ -1,0 +1,30 @@
+using Metrics.Generators;
+using Metrics.Generators.AspNetCore;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace OrderSystem.Services;
+
+/// <summary>ServiceApp is what the four services share: a loopback listener, quiet logs, and RED metrics into the service's own registry.</summary>
+internal static class ServiceApp
+{
+    /// <summary>The latency SLO every service declares: 250 ms, a bucket of the default layout.</summary>
+    public const double LatencySloSeconds = 0.25;
+
+    public static WebApplicationBuilder CreateBuilder(int port, MetricRegistry registry)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ServiceApp).Assembly.GetName().Name });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddMetrics(options =>
+        {
+            options.Registry = registry;
+            options.Http.DurationSlo = LatencySloSeconds;
+        });
+        return builder;
+    }
+
+    /// <summary>The address the app listens on, with the real port when 0 was asked for.</summary>
+    public static Uri AddressOf(WebApplication app)
+        => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
