@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Metrics.Generators.EndToEnd.Tests.Support;
+using OrderSystem;
+
+namespace Metrics.Generators.EndToEnd.Tests;
+
+/// <summary>
+/// The seed's promise, checked against the real thing: the four sample services on loopback, traffic with a known
+/// number of injected failures, and Prometheus 2.42 scraping them and answering the seed's queries.
+/// </summary>
+public sealed class OrderSystemPrometheusTests
+{
+    private const int Orders = 240;
+    private const int FaultEvery = 8;   // orders 0, 8, 16, … carry an injected payment fault: 30 of 240
+    private const int Reads = 40;
+
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Prometheus_scrapes_all_four_services_and_the_seed_queries_answer_correctly()
+    {
+        await using var system = await OrderSystemHost.StartAsync(basePort: 0, Ct);
+        await using var prometheus = await PrometheusServer.StartAsync(system.Addresses, "1s", rulesYaml: null, Ct);
+
+        var (sent, failed) = await DriveTrafficAsync(system.OrderAddress);
+        Assert.Equal(Orders / FaultEvery, failed);
+
+        // Wait until Prometheus has scraped everything the test sent.
+        await prometheus.WaitForAsync(
+            "sum(http_requests_total{job=\"order-service\"})", value => value >= sent, TimeSpan.FromSeconds(30), Ct);
+        await prometheus.WaitForAsync(
+            "sum(http_requests_total{job=\"notification-service\"})", value => value >= Orders - failed, TimeSpan.FromSeconds(30), Ct);
+
+        // Request rate per service: sum(rate(http_requests_total[1m])) by (job) is non-zero for every job.
+        var rates = await prometheus.QueryAsync("sum(rate(http_requests_total[1m])) by (job)", Ct);
+        Assert.Equal(OrderSystemHost.Jobs.Order(StringComparer.Ordinal), rates.Select(r => r.Labels["job"]).Order(StringComparer.Ordinal));
+        Assert.All(rates, r => Assert.True(r.Value > 0, $"rate for {r.Labels["job"]} is {r.Value}"));
+
+        // Error fraction for order-service: exactly the injected share over the raw counters, and the seed's
+        // rate-based query within extrapolation noise.
+        var expected = (double)failed / sent;
+        var exact = Assert.Single(await prometheus.QueryAsync(
+            "sum(http_requests_total{job=\"order-service\",status=~\"5..\"}) / sum(http_requests_total{job=\"order-service\"})", Ct));
+        Assert.Equal(expected, exact.Value, 9);
+        var byRate = Assert.Single(await prometheus.QueryAsync(
+            "sum(rate(http_requests_total{job=\"order-service\",status=~\"5..\"}[1m])) / sum(rate(http_requests_total{job=\"order-service\"}[1m]))", Ct));
+        Assert.InRange(byRate.Value, expected - 0.04, expected + 0.04);
+
+        // p99 latency of POST /orders: 50-100 ms of processing plus three downstream calls puts it in the
+        // (0.1, 0.25] bucket, under the 250 ms SLO.
+        var p99 = Assert.Single(await prometheus.QueryAsync(
+            "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job=\"order-service\",route=\"/orders\",method=\"POST\"}[1m])))", Ct));
+        Assert.InRange(p99.Value, 0.1 + 1e-9, 0.25);
+
+        // Business metrics made it too.
+        var created = Assert.Single(await prometheus.QueryAsync("orders_total{job=\"order-service\",status=\"created\"}", Ct));
+        Assert.Equal(Orders - failed, created.Value);
+
+        // Every target is up and none reports a scrape error.
+        using var targets = await prometheus.GetJsonAsync("api/v1/targets?state=active", Ct);
+        var active = targets.RootElement.GetProperty("data").GetProperty("activeTargets").EnumerateArray().ToList();
+        Assert.Equal(4, active.Count);
+        Assert.All(active, target =>
+        {
+            Assert.Equal("up", target.GetProperty("health").GetString());
+            Assert.Equal(string.Empty, target.GetProperty("lastError").GetString());
+        });
+        Assert.DoesNotContain("level=error", prometheus.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("level=warn", prometheus.Log, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Sent, int Failed)> DriveTrafficAsync(Uri orderService)
+    {
+        using var client = new HttpClient { BaseAddress = orderService, Timeout = TimeSpan.FromSeconds(30) };
+        var failed = 0;
+        var next = -1;
+
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < Orders)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "/orders")
+                {
+                    Content = JsonContent.Create(new { item = i % 2 == 0 ? "book" : "pen", quantity = (i % 5) + 1, price = 9.99m }),
+                };
+                var fault = i % FaultEvery == 0;
+                if (fault)
+                {
+                    request.Headers.Add("X-Inject-Fault", "payment");
+                }
+
+                using var response = await client.SendAsync(request, Ct);
+                Assert.Equal(fault ? HttpStatusCode.BadGateway : HttpStatusCode.Created, response.StatusCode);
+                if (fault)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Worker()));
+        for (var id = 1; id <= Reads; id++)
+        {
+            using var read = await client.GetAsync("/orders/" + id.ToString(CultureInfo.InvariantCulture), Ct);
+            Assert.True(read.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound);
+        }
+
+        return (Orders + Reads, failed);
+    }
+}
