@@ -1,10 +1,11 @@
+using System.Text;
 using Metrics.Generators.Tests.Support;
 
 namespace Metrics.Generators.Tests;
 
 /// <summary>
 /// The scrape-time family the default collectors are built on: its text is the stored families' text, a value it
-/// cannot read is a missing sample, and its attach/detach follow registration.
+/// cannot read is a missing sample, its attach/detach follow registration, and the /proc/self/stat parser.
 /// </summary>
 public class CallbackFamilyTests
 {
@@ -148,5 +149,19 @@ public class CallbackFamilyTests
 
         Assert.Throws<InvalidOperationException>(() => registry.RegisterAll([family, family]));
         Assert.Empty(registry.Families);
+    }
+
+    [Theory]
+    [InlineData("4242 (dotnet) S 1 4242 4242 0 -1 4194560 9072 0 0 0 57 12 0 0 20 0 14 0 123456 3221225472 25600 18446744073709551615 1 1 0 0 0 0 0 4096 17630 0 0 0 17 1 0 0 0 0 0\n")]
+    [InlineData("4242 (a b) (c)) R 1 4242 4242 0 -1 4194560 9072 0 0 0 57 12 0 0 20 0 14 0 123456 3221225472 25600 18446744073709551615\n")]
+    public void ProcStatParser_ReadsVsizeAndRss_WhateverTheCommandName(string stat)
+    {
+        var bytes = Encoding.ASCII.GetBytes(stat);
+
+        Assert.Equal(3221225472d, ProcSelf.ParseStatField(bytes, 20));
+        Assert.Equal(25600d, ProcSelf.ParseStatField(bytes, 21));
+        Assert.Equal(57d, ProcSelf.ParseStatField(bytes, 11));
+        Assert.True(double.IsNaN(ProcSelf.ParseStatField(bytes, 60)));
+        Assert.True(double.IsNaN(ProcSelf.ParseStatField("no parenthesis"u8, 1)));
     }
 }
