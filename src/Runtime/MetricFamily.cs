@@ -57,4 +57,17 @@ public abstract class MetricFamily
 
     /// <summary>Writes the HELP/TYPE(/UNIT) lines and every series' samples in <paramref name="format"/>.</summary>
     internal abstract void Write(ref ExpositionWriter writer, ExpositionFormat format);
+
+    /// <summary>
+    /// Called by a registry, under its lock, once this family is part of it. Families fed by an event (the
+    /// exceptions collector) subscribe here, so one that was never registered costs nothing.
+    /// </summary>
+    internal virtual void OnRegistered()
+    {
+    }
+
+    /// <summary>Called by a registry, under its lock, once this family has been removed from it (unsubscribe here).</summary>
+    internal virtual void OnUnregistered()
+    {
+    }
 }

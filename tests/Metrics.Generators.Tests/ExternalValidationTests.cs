@@ -10,7 +10,7 @@ namespace Metrics.Generators.Tests;
 public class ExternalValidationTests
 {
     // Parses OpenMetrics from stdin and prints one JSON object per family: name, type, unit, help, samples.
-    private const string PythonParse = """
+    internal const string PythonParse = """
         import json, sys
         from prometheus_client.openmetrics.parser import text_string_to_metric_families
         text = sys.stdin.buffer.read().decode('utf-8')

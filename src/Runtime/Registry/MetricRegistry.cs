@@ -37,30 +37,57 @@ public sealed class MetricRegistry
         where TFamily : MetricFamily
     {
         ArgumentNullException.ThrowIfNull(family);
+        MetricFamily added = family;
+        RegisterAll(new ReadOnlySpan<MetricFamily>(in added));
+        return family;
+    }
+
+    /// <summary>
+    /// Adds every family in <paramref name="families"/>, or none: when one of them exposes a name that a registered
+    /// family or an earlier one in the list already exposes, it throws what <see cref="Register{TFamily}"/> throws and
+    /// the registry is as it was. Scrapes see all of them at once (one publish, one sort).
+    /// </summary>
+    /// <param name="families">The families to add.</param>
+    /// <exception cref="InvalidOperationException">When a name is already exposed.</exception>
+    internal void RegisterAll(ReadOnlySpan<MetricFamily> families)
+    {
+        foreach (var family in families)
+        {
+            ArgumentNullException.ThrowIfNull(family, nameof(families));
+        }
+
         lock (_gate)
         {
-            foreach (var name in family.Descriptor.ClaimedNames)
+            for (var i = 0; i < families.Length; i++)
             {
-                if (_claimedNames.TryGetValue(name, out var existing))
+                var family = families[i];
+                foreach (var name in family.Descriptor.ClaimedNames)
                 {
-                    throw new InvalidOperationException(
-                        $"Cannot register {Describe(family)}: {Describe(existing)} is already registered and both expose '{name}'.");
+                    if (_claimedNames.TryGetValue(name, out var existing))
+                    {
+                        // The earlier families of this call claimed names no one else had: give exactly those back.
+                        ReleaseNames(families[..i]);
+                        throw new InvalidOperationException(
+                            $"Cannot register {Describe(family)}: {Describe(existing)} is already registered and both expose '{name}'.");
+                    }
+                }
+
+                foreach (var name in family.Descriptor.ClaimedNames)
+                {
+                    _claimedNames.Add(name, family);
                 }
             }
 
-            foreach (var name in family.Descriptor.ClaimedNames)
+            var merged = new MetricFamily[_families.Length + families.Length];
+            _families.CopyTo(merged, 0);
+            families.CopyTo(merged.AsSpan(_families.Length));
+            Array.Sort(merged, static (a, b) => string.CompareOrdinal(a.Descriptor.FamilyName, b.Descriptor.FamilyName));
+            Volatile.Write(ref _families, merged);
+            foreach (var family in families)
             {
-                _claimedNames.Add(name, family);
+                family.OnRegistered();
             }
-
-            var families = new MetricFamily[_families.Length + 1];
-            _families.CopyTo(families, 0);
-            families[^1] = family;
-            Array.Sort(families, static (a, b) => string.CompareOrdinal(a.Descriptor.FamilyName, b.Descriptor.FamilyName));
-            Volatile.Write(ref _families, families);
         }
-
-        return family;
     }
 
     /// <summary>Removes <paramref name="family"/>; returns false when it was not registered here.</summary>
@@ -86,6 +113,7 @@ public sealed class MetricRegistry
             Array.Copy(_families, 0, families, 0, index);
             Array.Copy(_families, index + 1, families, index, families.Length - index);
             Volatile.Write(ref _families, families);
+            family.OnUnregistered();
             return true;
         }
     }
@@ -95,8 +123,13 @@ public sealed class MetricRegistry
     {
         lock (_gate)
         {
+            var removed = _families;
             _claimedNames.Clear();
             Volatile.Write(ref _families, []);
+            foreach (var family in removed)
+            {
+                family.OnUnregistered();
+            }
         }
     }
 
@@ -144,6 +177,17 @@ public sealed class MetricRegistry
         Write(buffer, format);
         Volatile.Write(ref _lastScrapeSize, buffer.WrittenMemory.Length + 1024);
         await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void ReleaseNames(ReadOnlySpan<MetricFamily> families)
+    {
+        foreach (var family in families)
+        {
+            foreach (var name in family.Descriptor.ClaimedNames)
+            {
+                _claimedNames.Remove(name);
+            }
+        }
     }
 
     private static string Describe(MetricFamily family)
