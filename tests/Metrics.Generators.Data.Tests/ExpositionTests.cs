@@ -37,6 +37,31 @@ public class ExpositionTests
         Assert.True(exitCode == 0 && stdout.Length == 0 && stderr.Length == 0, $"promtool exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}\ninput:\n{text}");
     }
 
+    [Fact]
+    public void PythonStrictOpenMetricsParser_ReadsEveryFamily()
+    {
+        const string parse = """
+            import sys
+            from prometheus_client.openmetrics.parser import text_string_to_metric_families
+            for family in text_string_to_metric_families(sys.stdin.read()):
+                print(family.name, family.type, family.unit, len(family.samples))
+            """;
+        var python = ExternalTools.PythonWithPrometheusClient();
+        var text = Scrape.Text(BusyDatabase().Registry, ExpositionFormat.OpenMetrics);
+
+        var (exitCode, stdout, stderr) = ExternalTools.Run(python, ["-c", parse], text);
+
+        Assert.True(exitCode == 0, $"python exit {exitCode}\n{stderr}\ninput:\n{text}");
+        Assert.Equal(
+            [
+                "db_client_connection_open_duration_seconds histogram seconds 24",
+                "db_client_connections_open gauge  2",
+                "db_client_errors counter  6",
+                "db_client_operation_duration_seconds histogram seconds 72",
+            ],
+            stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     // Every family with series: two databases, every operation label, one error, one connection left open.
     private static TestDatabase BusyDatabase()
     {
