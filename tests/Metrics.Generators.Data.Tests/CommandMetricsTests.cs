@@ -278,6 +278,21 @@ public class CommandMetricsTests
     }
 
     [Fact]
+    public void OperationDigit_IsTheLabelsIndexOfItsValue()
+    {
+        // Recording uses the enum value as the operation digit; it must be what FixedLabel.IndexOf would return.
+        var metrics = new TestDatabase().Metrics;
+        var operation = Assert.IsType<FixedLabel>(metrics.OperationDuration.Labels[1]);
+
+        foreach (var value in Enum.GetValues<DatabaseOperation>())
+        {
+            Assert.Equal((int)value, operation.IndexOf(SqlOperationClassifier.LabelValue(value)));
+        }
+
+        Assert.Equal(Enum.GetValues<DatabaseOperation>().Length + 1, operation.Cardinality);
+    }
+
+    [Fact]
     public void InvalidOptions_Throw()
     {
         Assert.Throws<ArgumentException>(() => new DatabaseMetrics(new MetricRegistry(), new DatabaseMetricsOptions { OperationDurationBuckets = [1, 0.5] }));
