@@ -1,0 +1,17 @@
+namespace Metrics.Generators.Data;
+
+/// <summary>OperationSeries is the (db, operation) pair of cells a command execution records into.</summary>
+internal sealed class OperationSeries(HistogramCell duration, CounterCell errors)
+{
+    public HistogramCell Duration { get; } = duration;
+
+    /// <summary>
+    /// Adds 1 to the error counter and returns false, for use as an exception filter: the exception is never
+    /// caught, so it reaches the caller as the provider threw it (same object, same stack trace).
+    /// </summary>
+    public bool CountError()
+    {
+        errors.Inc();
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data;
+using Metrics.Generators.Data.Tests.Support;
+
+namespace Metrics.Generators.Data.Tests;
+
+/// <summary>
+/// The wrapper adds no allocation to a synchronous execution: classification, series lookup and the
+/// observation are measured around a loop over a provider command that allocates nothing itself.
+/// </summary>
+public class AllocationTests
+{
+    private const int Iterations = 10_000;
+
+    [Fact]
+    public void Classify_AllocatesNothing()
+    {
+        const string sql = "  /* tag */ -- line\n (select * from t)";
+        var sink = 0;
+
+        AssertNoAllocation(() => sink += (int)SqlOperationClassifier.Classify(CommandType.Text, sql));
+        Assert.NotEqual(0, sink + 1);
+    }
+
+    [Fact]
+    public void ExecuteNonQueryAndScalar_ThroughTheWrapper_AllocateNothing()
+    {
+        var db = new TestDatabase();
+        using var command = new InstrumentedDbCommand(new FakeDbCommand(), db.Metrics, TestDatabase.Name);
+
+        command.CommandText = "UPDATE t SET a = 1";
+        AssertNoAllocation(() => command.ExecuteNonQuery());
+        command.CommandText = "-- read\nSELECT a FROM t";
+        AssertNoAllocation(() => command.ExecuteScalar());
+        command.CommandType = CommandType.StoredProcedure;
+        command.CommandText = "get_orders";
+        AssertNoAllocation(() => command.ExecuteNonQuery());
+
+        Assert.Equal(2 * Iterations, db.Count("UPDATE"));
+        Assert.Equal(2 * Iterations, db.Count("SELECT"));
+        Assert.Equal(2 * Iterations, db.Count("procedure"));
+    }
+
+    [Fact]
+    public void FailingExecution_IsCountedOnce_AndTheSameExceptionObjectReachesTheCaller()
+    {
+        var db = new TestDatabase();
+        var fake = new FakeDbCommand { Throw = true, CommandText = "DELETE FROM t" };
+        using var command = new InstrumentedDbCommand(fake, db.Metrics, TestDatabase.Name);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => command.ExecuteNonQuery());
+
+        Assert.Same(FakeDbCommand.Failure, thrown);
+        Assert.Equal(1, db.Errors("DELETE"));
+        Assert.Equal(1, db.Count("DELETE"));
+    }
+
+    private static void AssertNoAllocation(Action action)
+    {
+        // Warm up: creates the series, JIT-compiles every tier we will run.
+        for (var i = 0; i < Iterations; i++)
+        {
+            action();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            action();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
