@@ -175,6 +175,7 @@ public class MonitoringArtifactsTests
     [InlineData("Tab\there, CR\r, bell\u0007, ünï✓ 日本 🚀")]
     [InlineData("- looks like a list item: # and a comment")]
     [InlineData("'single-quoted'")]
+    [InlineData("Line\u2028separator, next\u0085line, BOM\uFEFF, DEL\u007F")]
     public void Rules_HelpWithQuotesNewlinesColons_ReadsBackExactlyInTheAlert(string help)
     {
         var promtool = ExternalTools.Promtool();
@@ -212,6 +213,18 @@ public class MonitoringArtifactsTests
         var (exitCode, stdout, stderr) = RunUnitTest(promtool, directory, series, [], alerts);
 
         Assert.True(exitCode == 0, $"promtool exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}\nrules:\n{File.ReadAllText(rulesFile)}");
+    }
+
+    [Fact]
+    public void YamlQuote_SingleQuotesPrintableLines_EscapesTheRest()
+    {
+        Assert.Equal("""'plain: "quoted" and ''apostrophes'''""", YamlText.Quote("""plain: "quoted" and 'apostrophes'"""));
+        Assert.Equal("""
+            "a\nb\t\\c\"\u2028\u0085"
+            """, YamlText.Quote("a\nb\t\\c\"\u2028\u0085"));
+
+        // A lone surrogate has no UTF-8 form: it becomes U+FFFD, as an encoder would write it; a pair passes through.
+        Assert.Equal("\"lone \\uFFFD, pair \U0001F680\\n\"", YamlText.Quote("lone \uD83D, pair \U0001F680\n"));
     }
 
     [Fact]
