@@ -5,23 +5,39 @@ using Microsoft.Extensions.Options;
 namespace Metrics.Generators.AspNetCore;
 
 /// <summary>
-/// HttpMetricsStartupFilter puts <see cref="HttpMetricsMiddleware"/> in front of the application's own pipeline,
-/// so <c>AddMetrics()</c> alone instruments every request, including those that fail in other middleware.
+/// HttpMetricsStartupFilter runs when the app builds its pipeline: it registers the default collectors (once per
+/// registry) and puts <see cref="HttpMetricsMiddleware"/> in front of the application's own middleware, so
+/// <c>AddMetrics()</c> alone instruments every request, including those that fail in other middleware.
 /// </summary>
 internal sealed class HttpMetricsStartupFilter(IOptions<MetricsOptions> options) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
     {
-        var http = options.Value.Http;
-        if (!http.Enabled)
+        var metrics = options.Value;
+        if (metrics.Collectors is { } collectors)
+        {
+            PerRegistry<CollectorsRegistration>.GetOrCreate(metrics.Registry, registry =>
+            {
+                DefaultCollectors.Register(registry, collectors);
+                return CollectorsRegistration.Done;
+            });
+        }
+
+        if (!metrics.Http.Enabled)
         {
             return next;
         }
 
         return app =>
         {
-            app.UseMiddleware<HttpMetricsMiddleware>(http);
+            app.UseMiddleware<HttpMetricsMiddleware>(metrics.Http);
             next(app);
         };
+    }
+
+    /// <summary>Marks a registry whose default collectors are registered.</summary>
+    private sealed class CollectorsRegistration
+    {
+        public static readonly CollectorsRegistration Done = new();
     }
 }

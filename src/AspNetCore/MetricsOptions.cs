@@ -13,6 +13,13 @@ public sealed class MetricsOptions
     /// </summary>
     public MetricRegistry Registry { get; set; } = MetricRegistry.Default;
 
+    /// <summary>
+    /// The process and runtime collectors registered in <see cref="Registry"/> when the app starts (once per
+    /// registry): <c>process_cpu_seconds_total</c>, memory, file descriptors, GC, thread pool, lock contention and
+    /// exceptions. Switch groups off here, or set null to register none.
+    /// </summary>
+    public DefaultCollectorOptions? Collectors { get; set; } = new();
+
     /// <summary>The RED metrics for incoming requests.</summary>
     public HttpServerMetricsOptions Http { get; } = new();
 }

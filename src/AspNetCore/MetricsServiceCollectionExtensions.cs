@@ -29,7 +29,7 @@ public static class MetricsServiceCollectionExtensions
         services.TryAddSingleton(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
-            return new HttpServerMetrics(options.Registry, options.Http);
+            return PerRegistry<HttpServerMetrics>.GetOrCreate(options.Registry, registry => new HttpServerMetrics(registry, options.Http));
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HttpMetricsStartupFilter>());
         return services;

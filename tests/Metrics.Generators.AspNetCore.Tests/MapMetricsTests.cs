@@ -29,7 +29,6 @@ public sealed class MapMetricsTests
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Equal(Exposition.Text(app.Registry), body);
         Assert.Contains("jobs_total 1\n", body, StringComparison.Ordinal);
     }
 

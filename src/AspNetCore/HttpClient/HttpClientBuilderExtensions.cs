@@ -27,9 +27,9 @@ public static class HttpClientBuilderExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton(static provider => new HttpClientMetrics(
+        services.TryAddSingleton(static provider => PerRegistry<HttpClientMetrics>.GetOrCreate(
             provider.GetService<MetricRegistry>() ?? MetricRegistry.Default,
-            provider.GetRequiredService<IOptions<HttpClientMetricsOptions>>().Value));
+            registry => new HttpClientMetrics(registry, provider.GetRequiredService<IOptions<HttpClientMetricsOptions>>().Value)));
 
         // The handler is added per built handler chain, where the factory knows the client's name: that also works
         // for ConfigureHttpClientDefaults, whose builder has no name of its own.

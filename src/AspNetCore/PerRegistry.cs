@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+
+namespace Metrics.Generators.AspNetCore;
+
+/// <summary>
+/// PerRegistry keeps one instance of a metrics owner per registry. Several hosts in one process — integration
+/// tests with one test server per test, or a process hosting several apps — share a registry such as
+/// <see cref="MetricRegistry.Default"/>; the second must record into the families the first registered instead of
+/// failing on duplicate names. The first host's options (buckets, bounds) win.
+/// </summary>
+/// <typeparam name="T">The owner of a set of families.</typeparam>
+internal static class PerRegistry<T>
+    where T : class
+{
+    private static readonly ConditionalWeakTable<MetricRegistry, T> Instances = new();
+
+    public static T GetOrCreate(MetricRegistry registry, Func<MetricRegistry, T> create)
+        => Instances.GetValue(registry, r => create(r));
+}
