@@ -2,6 +2,16 @@ using System.Globalization;
 using OrderSystem;
 
 // dotnet run --project samples/OrderSystem [-- --base-port 8001] [--no-traffic] [--rps 10] [--fault-rate 0.02]
+// dotnet run --project samples/OrderSystem -- --write-monitoring DIR   (rules + dashboard, then exit; DIR is relative to the project directory)
+var monitoringIndex = Array.IndexOf(args, "--write-monitoring");
+if (monitoringIndex >= 0)
+{
+    var directory = monitoringIndex + 1 < args.Length ? args[monitoringIndex + 1] : "monitoring";
+    OrderSystemMonitoring.Write(directory);
+    Console.WriteLine($"wrote {Path.Combine(Path.GetFullPath(directory), Metrics.Generators.Monitoring.MonitoringArtifacts.RulesFileName)} and {Path.Combine(Path.GetFullPath(directory), Metrics.Generators.Monitoring.MonitoringArtifacts.DashboardFileName)}");
+    return;
+}
+
 var basePort = Option("--base-port", 8001);
 var traffic = !args.Contains("--no-traffic");
 var requestsPerSecond = Option("--rps", 10.0);

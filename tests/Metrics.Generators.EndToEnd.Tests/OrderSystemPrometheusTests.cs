@@ -22,7 +22,7 @@ public sealed class OrderSystemPrometheusTests
     public async Task Prometheus_scrapes_all_four_services_and_the_seed_queries_answer_correctly()
     {
         await using var system = await OrderSystemHost.StartAsync(basePort: 0, Ct);
-        await using var prometheus = await PrometheusServer.StartAsync(system.Addresses, "1s", rulesYaml: null, Ct);
+        await using var prometheus = await PrometheusServer.StartAsync(system.Addresses, "1s", OrderSystemMonitoring.Rules(), Ct);
 
         var (sent, failed) = await DriveTrafficAsync(system.OrderAddress);
         Assert.Equal(Orders / FaultEvery, failed);
@@ -58,6 +58,22 @@ public sealed class OrderSystemPrometheusTests
         var created = Assert.Single(await prometheus.QueryAsync("orders_total{job=\"order-service\",status=\"created\"}", Ct));
         Assert.Equal(Orders - failed, created.Value);
 
+        // The rules generated from the declarations load, evaluate without error and agree with the raw queries.
+        await prometheus.WaitForAsync("job:http_requests:rate5m{job=\"order-service\"}", value => value > 0, TimeSpan.FromSeconds(30), Ct);
+        var recordedErrors = await prometheus.WaitForAsync(
+            "job:http_requests_errors:ratio_rate5m{job=\"order-service\"}", value => value > 0, TimeSpan.FromSeconds(30), Ct);
+        Assert.InRange(recordedErrors, expected - 0.04, expected + 0.04);
+        var withinSlo = await prometheus.WaitForAsync(
+            "job:http_request_duration_seconds_within_slo:ratio_rate5m{job=\"order-service\"}", value => value > 0, TimeSpan.FromSeconds(30), Ct);
+        Assert.InRange(withinSlo, 0.95, 1);
+        using var rules = await prometheus.GetJsonAsync("api/v1/rules", Ct);
+        var loaded = rules.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(group => group.GetProperty("rules").EnumerateArray()).ToList();
+        Assert.Equal(MonitoringRuleCount(), loaded.Count);
+        Assert.All(loaded, rule => Assert.True(
+            rule.GetProperty("health").GetString() == "ok",
+            $"{rule.GetProperty("name").GetString()}: {rule.GetProperty("health").GetString()} {(rule.TryGetProperty("lastError", out var e) ? e.GetString() : null)}"));
+
         // Every target is up and none reports a scrape error.
         using var targets = await prometheus.GetJsonAsync("api/v1/targets?state=active", Ct);
         var active = targets.RootElement.GetProperty("data").GetProperty("activeTargets").EnumerateArray().ToList();
@@ -69,6 +85,31 @@ public sealed class OrderSystemPrometheusTests
         });
         Assert.DoesNotContain("level=error", prometheus.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("level=warn", prometheus.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Committed_monitoring_artifacts_match_the_declarations()
+    {
+        // samples/OrderSystem/monitoring/ is what a reader copies into Prometheus and Grafana: it must not go stale.
+        var directory = Path.Combine(RepositoryRoot(), "samples", "OrderSystem", "monitoring");
+        Assert.Equal(OrderSystemMonitoring.Rules(), File.ReadAllText(Path.Combine(directory, "prometheus-rules.yml")));
+        Assert.Equal(OrderSystemMonitoring.Dashboard(), File.ReadAllText(Path.Combine(directory, "grafana-dashboard.json")));
+    }
+
+    private static int MonitoringRuleCount()
+        => OrderSystemMonitoring.Rules().Split('\n').Count(line => line.TrimStart().StartsWith("- record:", StringComparison.Ordinal) || line.TrimStart().StartsWith("- alert:", StringComparison.Ordinal));
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Metrics.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Metrics.Generators.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<(int Sent, int Failed)> DriveTrafficAsync(Uri orderService)

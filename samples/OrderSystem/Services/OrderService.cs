@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Metrics.Generators;
 using Metrics.Generators.AspNetCore;
 using OrderSystem.Metrics;
@@ -7,7 +6,7 @@ namespace OrderSystem.Services;
 
 /// <summary>
 /// The order service: <c>POST /orders</c> checks stock, reserves it, charges the payment and sends a
-/// notification, so one request drives all four services; <c>GET /orders/{id}</c> reads an order back.
+/// notification, so one request drives all four services; <c>GET /orders/{id}</c> reads an order back from SQLite.
 /// </summary>
 internal static class OrderService
 {
@@ -24,7 +23,8 @@ internal static class OrderService
         var orders = new OrderMetrics.OrdersTotal(registry);
         var inFlight = new OrderMetrics.OrdersInFlight(registry);
         var orderValue = new OrderMetrics.OrderValue(registry);
-        var store = new ConcurrentDictionary<int, Order>();
+        var database = new OrderDatabase(registry);
+        app.Lifetime.ApplicationStopped.Register(database.Dispose);
         var nextOrderId = 0;
 
         app.MapPost("/orders", async (OrderRequest order, HttpRequest request, IHttpClientFactory clients, CancellationToken cancellationToken) =>
@@ -63,13 +63,14 @@ internal static class OrderService
 
             using var notified = await clients.CreateClient("notification").PostAsJsonAsync("/notify", new NotifyRequest(id, id % 4 == 0 ? "sms" : "email"), cancellationToken);
             var created = new Order(id, order.Item, order.Quantity, order.Price);
-            store[id] = created;
+            await database.InsertAsync(created, cancellationToken);
             orders.Inc(OrderOutcome.Created);
             orderValue.Observe((double)(order.Price * order.Quantity));
             return Results.Created($"/orders/{id}", created);
         });
 
-        app.MapGet("/orders/{id:int}", (int id) => store.TryGetValue(id, out var found) ? Results.Ok(found) : Results.NotFound());
+        app.MapGet("/orders/{id:int}", async (int id, CancellationToken cancellationToken)
+            => await database.FindAsync(id, cancellationToken) is { } found ? Results.Ok(found) : Results.NotFound());
         app.MapMetrics();
         return app;
     }
