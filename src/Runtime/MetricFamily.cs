@@ -55,6 +55,12 @@ public abstract class MetricFamily
     /// <summary>The label dimensions, for the series table.</summary>
     private protected LabelDimension[] LabelArray => _labels;
 
+    /// <summary>
+    /// The rendered label block of <paramref name="cell"/>, valid until the next call on this thread (see
+    /// <c>LabelBlock</c>): render once per series, then write its samples.
+    /// </summary>
+    private protected ReadOnlySpan<byte> LabelsOf(SeriesCell cell) => LabelBlock.RenderToScratch(_labels, cell.SeriesIndex);
+
     /// <summary>Writes the HELP/TYPE(/UNIT) lines and every series' samples in <paramref name="format"/>.</summary>
     internal abstract void Write(ref ExpositionWriter writer, ExpositionFormat format);
 

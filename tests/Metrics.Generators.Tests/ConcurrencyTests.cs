@@ -64,6 +64,74 @@ public class ConcurrencyTests
     }
 
     [Fact]
+    public void Counter_WrittenByOneThread_NeverStripes()
+    {
+        var family = new CounterFamily(new MetricDescriptor("solo_total", MetricType.Counter, "Solo.", null, []));
+        var cell = family.GetOrAdd(0);
+        for (var i = 0; i < PerThread; i++)
+        {
+            family.Inc(0);
+            family.Add(0, 3);
+        }
+
+        Assert.False(cell.IsStriped);
+        Assert.Equal(4.0 * PerThread, cell.Value);
+    }
+
+    [Fact]
+    public void ContendedCounter_Stripes_AndKeepsExactMonotonicTotals_WhileScraped()
+    {
+        Assert.SkipWhen(Environment.ProcessorCount < 2, "Contention between threads needs at least two processors.");
+        var registry = new MetricRegistry();
+        var family = registry.Register(new CounterFamily(new MetricDescriptor("hot_total", MetricType.Counter, "Hot.", null, [])));
+        var cell = family.GetOrAdd(0);
+        var done = false;
+        var scrapes = new List<double>();
+        var scraper = new Thread(() =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                scrapes.Add(double.Parse(Scrape.Samples(Scrape.Text(registry)).Single().Value, CultureInfo.InvariantCulture));
+            }
+        });
+        scraper.Start();
+
+        // Per-call increments (which watch for contention), bound-handle increments (which use the stripes once they
+        // exist), integral adds and fractional adds (never striped), all together.
+        RunGated(thread =>
+        {
+            for (var i = 0; i < PerThread / 2; i++)
+            {
+                if ((i & 1) == 0)
+                {
+                    family.Inc(0);
+                }
+                else
+                {
+                    cell.Inc();
+                }
+
+                if ((i & 1023) == 0)
+                {
+                    family.Add(0, thread % 2 == 0 ? 2 : 0.5);
+                }
+            }
+        });
+        Volatile.Write(ref done, true);
+        scraper.Join();
+
+        Assert.True(cell.IsStriped, "Eight threads incrementing one series never tripped the contention check.");
+        var adds = (PerThread / 2 + 1023) / 1024;
+        var expected = (Threads * (PerThread / 2.0)) + ((Threads / 2) * adds * 2.0) + ((Threads / 2) * adds * 0.5);
+        Assert.Equal(expected, cell.Value);
+        Assert.NotEmpty(scrapes);
+        for (var i = 1; i < scrapes.Count; i++)
+        {
+            Assert.True(scrapes[i] >= scrapes[i - 1], $"Scrape {i} went down: {scrapes[i - 1]} then {scrapes[i]}.");
+        }
+    }
+
+    [Fact]
     public void GaugeIncDec_ManyThreads_ReturnsToZero()
     {
         var family = new GaugeFamily(new MetricDescriptor("in_flight", MetricType.Gauge, "In flight.", null, ["kind"]), new FixedLabel("kind", "a"));

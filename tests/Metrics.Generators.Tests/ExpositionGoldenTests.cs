@@ -195,7 +195,7 @@ public class ExpositionGoldenTests
     }
 
     [Fact]
-    public void Series_AreWrittenInCreationOrder_WithMixedRadixLabelValues()
+    public void Series_OfASmallFamily_AreWrittenInSeriesIndexOrder_WithMixedRadixLabelValues()
     {
         var registry = new MetricRegistry();
         var family = registry.Register(new GaugeFamily(
@@ -211,8 +211,8 @@ public class ExpositionGoldenTests
         const string expected = """
             # HELP temperature_celsius Temperature.
             # TYPE temperature_celsius gauge
-            temperature_celsius{room="hall",sensor="c"} 19.5
             temperature_celsius{room="kitchen",sensor="__overflow__"} -1
+            temperature_celsius{room="hall",sensor="c"} 19.5
             temperature_celsius{room="__overflow__",sensor="a"} 1E+21
 
             """;

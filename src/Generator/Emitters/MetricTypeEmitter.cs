@@ -156,7 +156,10 @@ internal static class MetricTypeEmitter
             WriteLabelParamDocs(writer, labels);
             writer.WriteLine("public void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
-            writer.WriteLine("=> _family.GetOrAdd(SeriesIndex(" + arguments + "))." + operation.CellCall + ";");
+            var seriesIndex = "SeriesIndex(" + arguments + ")";
+            writer.WriteLine(operation.FamilyCall is null
+                ? "=> _family.GetOrAdd(" + seriesIndex + ")." + operation.CellCall + ";"
+                : "=> _family." + string.Format(System.Globalization.CultureInfo.InvariantCulture, operation.FamilyCall, seriesIndex) + ";");
             writer.Unindent();
         }
 

@@ -12,7 +12,11 @@ namespace Metrics.Generators.Generator.Emitters;
 /// <param name="CellCall">The call on the runtime cell, e.g. <c>Inc(delta)</c>.</param>
 /// <param name="Summary">The doc summary; <c>{0}</c> is what is recorded into ("this series").</param>
 /// <param name="ValueDoc">The doc of the value parameter.</param>
-internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc)
+/// <param name="FamilyCall">
+/// The call on the runtime family that records by series index (<c>{0}</c>), when the family has one; null to
+/// record through the cell from <c>GetOrAdd</c>.
+/// </param>
+internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc, string? FamilyCall = null)
 {
     /// <summary>The recording methods of <paramref name="spec"/>'s kind, in the order they are emitted.</summary>
     public static IReadOnlyList<Operation> For(MetricSpec spec)
@@ -22,9 +26,10 @@ internal sealed record Operation(string Method, string? ValueParameter, string C
         {
             MetricKind.Counter =>
             [
-                new("Inc", null, "Inc()", "Adds 1 to {0}.", null),
+                // Counters record per call through the family, which watches for threads contending on a series.
+                new("Inc", null, "Inc()", "Adds 1 to {0}.", null, "Inc({0})"),
                 new("Add", "amount", "Add(amount)", "Adds <paramref name=\"amount\"/> to {0}.",
-                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative."),
+                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative.", "Add({0}, amount)"),
             ],
             MetricKind.Gauge =>
             [

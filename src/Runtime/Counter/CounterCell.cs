@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Metrics.Generators;
 
@@ -11,44 +12,61 @@ namespace Metrics.Generators;
 /// integral amount below 2^53) are one <see cref="Interlocked.Increment(ref long)"/> / <see cref="Interlocked.Add(ref long, long)"/>
 /// on a <see cref="long"/>: exact, wait-free, no floating-point drift. Other amounts go to a separate
 /// <see cref="double"/> updated with a compare-and-swap loop on its bits. <see cref="Value"/> is the sum of the two.</para>
-/// <para>Thread-safe; recording allocates nothing. A counter never goes down: a negative or NaN amount throws.</para>
+/// <para>Contention: when a series is recorded per call with its labels (<see cref="CounterFamily.Inc(long)"/>, what
+/// the generated <c>Inc(labels…)</c> calls), about one increment in 64 (chosen by the value it produced) also
+/// checks whether another thread wrote the series within the same few nanoseconds. The first time one did, the
+/// series grows per-processor stripes, and from then on every increment of it, through this cell too, goes to the
+/// stripe of the processor it runs on, so threads on different cores stop trading the counter's cache line. A
+/// series nobody contends stays a single <see cref="long"/>. <see cref="Inc"/> itself does not watch: it is the
+/// bound-handle path, kept to one atomic instruction and a null check.</para>
+/// <para>Thread-safe; recording allocates nothing (beyond, once in a series' life, its stripes or fractional
+/// part). A counter never goes down: a negative or NaN amount throws.</para>
 /// </remarks>
-public sealed class CounterCell
+public sealed class CounterCell : SeriesCell
 {
     private const double MaxExactInteger = 9007199254740992d;
 
-    private long _whole;
-    private long _fractionBits;
+    /// <summary>One increment in <c>ProbeInterval</c> (by value) checks for contention.</summary>
+    private const long ProbeInterval = 64;
 
-    internal CounterCell(byte[] labelBlock) => LabelBlock = labelBlock;
+    private long _whole;
+    private CounterSpill? _spill;
+
+    internal CounterCell(long seriesIndex)
+        : base(seriesIndex)
+    {
+    }
 
     /// <summary>The current value: whole increments plus fractional amounts.</summary>
-    public double Value => Volatile.Read(ref _whole) + BitConverter.Int64BitsToDouble(Volatile.Read(ref _fractionBits));
+    public double Value
+    {
+        get
+        {
+            var whole = Whole();
+            return Volatile.Read(ref _spill) is { } spill ? whole + spill.Fraction : whole;
+        }
+    }
 
-    /// <summary>The pre-rendered, escaped label block of this series (empty when unlabeled).</summary>
-    internal byte[] LabelBlock { get; }
+    /// <summary>Whether this series has grown per-processor stripes (after contention was seen).</summary>
+    internal bool IsStriped => Volatile.Read(ref _spill)?.Stripes is not null;
 
     /// <summary>Adds 1. One atomic increment; allocation-free.</summary>
-    public void Inc() => Interlocked.Increment(ref _whole);
+    public void Inc()
+    {
+        if (_spill is null)
+        {
+            Interlocked.Increment(ref _whole);
+        }
+        else
+        {
+            AddWhole(1, watch: false);
+        }
+    }
 
     /// <summary>Adds <paramref name="amount"/>. Integral amounts cost one atomic add; others a short CAS loop.</summary>
     /// <param name="amount">A non-negative amount; may be fractional or +Inf.</param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="amount"/> is negative or NaN.</exception>
-    public void Add(double amount)
-    {
-        if (!(amount >= 0))
-        {
-            ThrowNotIncrease(amount);
-        }
-
-        if (amount <= MaxExactInteger && amount == Math.Floor(amount))
-        {
-            Interlocked.Add(ref _whole, (long)amount);
-            return;
-        }
-
-        AtomicDouble.Add(ref _fractionBits, amount);
-    }
+    public void Add(double amount) => AddAmount(amount, watch: false);
 
     /// <summary>Runs <paramref name="action"/>; if it throws, adds 1 and rethrows the same exception.</summary>
     /// <param name="action">The code whose exceptions are counted.</param>
@@ -120,17 +138,97 @@ public sealed class CounterCell
     }
 
     /// <summary>Writes the sample; whole-only values print as exact integers even past 2^53.</summary>
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor)
+    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ReadOnlySpan<byte> labels)
     {
-        var whole = Volatile.Read(ref _whole);
-        var fraction = BitConverter.Int64BitsToDouble(Volatile.Read(ref _fractionBits));
+        var whole = Whole();
+        var fraction = Volatile.Read(ref _spill) is { } spill ? spill.Fraction : 0;
         if (fraction == 0)
         {
-            writer.WriteSample(descriptor.ValueName, LabelBlock, default, whole);
+            writer.WriteSample(descriptor.ValueName, labels, default, whole);
         }
         else
         {
-            writer.WriteSample(descriptor.ValueName, LabelBlock, default, whole + fraction);
+            writer.WriteSample(descriptor.ValueName, labels, default, whole + fraction);
+        }
+    }
+
+    /// <summary>Adds 1, and now and then checks whether another thread is writing this series at the same moment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void IncWatchingContention()
+    {
+        // Kept to a null check and one atomic so that it inlines; the rest is out of line.
+        if (_spill is not null)
+        {
+            AddWhole(1, watch: true);
+        }
+        else if ((Interlocked.Increment(ref _whole) & (ProbeInterval - 1)) == 0)
+        {
+            ProbeContention();
+        }
+    }
+
+    /// <summary>Adds <paramref name="amount"/> as <see cref="Add"/> does, watching for contention as <see cref="IncWatchingContention"/> does.</summary>
+    internal void AddWatchingContention(double amount) => AddAmount(amount, watch: true);
+
+    private void AddAmount(double amount, bool watch)
+    {
+        if (!(amount >= 0))
+        {
+            ThrowNotIncrease(amount);
+        }
+
+        if (amount <= MaxExactInteger && amount == Math.Floor(amount))
+        {
+            AddWhole((long)amount, watch);
+            return;
+        }
+
+        AtomicDouble.Add(ref Spill().FractionBits, amount);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddWhole(long amount, bool watch)
+    {
+        if (Volatile.Read(ref _spill)?.Stripes is { } stripes)
+        {
+            CounterSpill.Add(stripes, amount);
+            return;
+        }
+
+        var total = Interlocked.Add(ref _whole, amount);
+        if (watch && ((total - amount) ^ total) >= ProbeInterval)
+        {
+            // The add crossed a multiple of the probe interval (or several).
+            ProbeContention();
+        }
+    }
+
+    private long Whole()
+    {
+        var whole = Volatile.Read(ref _whole);
+        return Volatile.Read(ref _spill) is { } spill ? whole + spill.StripedTotal() : whole;
+    }
+
+    private CounterSpill Spill()
+    {
+        if (Volatile.Read(ref _spill) is { } spill)
+        {
+            return spill;
+        }
+
+        var created = new CounterSpill();
+        return Interlocked.CompareExchange(ref _spill, created, null) ?? created;
+    }
+
+    // Another thread changing the value between this read and the compare-exchange a few nanoseconds later means
+    // two threads are writing this series at the same moment: stripe it. A single writer never fails the check.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ProbeContention()
+    {
+        var seen = Volatile.Read(ref _whole);
+        if (Interlocked.CompareExchange(ref _whole, seen, seen) != seen)
+        {
+            Spill().EnsureStripes();
         }
     }
 

@@ -1,13 +1,49 @@
+using System.Buffers;
 using System.Text;
 
 namespace Metrics.Generators;
 
 /// <summary>
-/// TextEscaping is the one escaping function of the exposition formats. It runs when a series or a family is
-/// created (label blocks and HELP lines are rendered once and cached as UTF-8), never during a scrape.
+/// TextEscaping is the escaping of the exposition formats: <c>\</c>, <c>\n</c> and, in label values, <c>\"</c>.
+/// HELP lines are escaped once when a family is created; label values when a series is written out.
 /// </summary>
 internal static class TextEscaping
 {
+    private static readonly SearchValues<char> LabelValueSpecials = SearchValues.Create("\\\"\n");
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as an escaped label value in UTF-8 to <paramref name="destination"/>, which
+    /// must hold <see cref="MaxEscapedLabelValueLength"/> bytes; returns the bytes written.
+    /// </summary>
+    /// <remarks>
+    /// A value with nothing to escape (nearly all) is one vectorised search and one UTF-8 transcoding. An unpaired
+    /// surrogate becomes U+FFFD, as <see cref="Encoding.UTF8"/> encodes it.
+    /// </remarks>
+    public static int WriteEscapedLabelValue(ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        var written = 0;
+        while (true)
+        {
+            var special = value.IndexOfAny(LabelValueSpecials);
+            var plain = special < 0 ? value : value[..special];
+            written += Encoding.UTF8.GetBytes(plain, destination[written..]);
+            if (special < 0)
+            {
+                return written;
+            }
+
+            destination[written++] = (byte)'\\';
+            destination[written++] = value[special] == '\n' ? (byte)'n' : (byte)value[special];
+            value = value[(special + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// The most bytes <see cref="WriteEscapedLabelValue"/> writes for a value of <paramref name="length"/> UTF-16
+    /// units: three per unit (a BMP character in UTF-8, an escape takes two, a surrogate pair four for two units).
+    /// </summary>
+    public static int MaxEscapedLabelValueLength(int length) => checked(length * 3);
+
     /// <summary>
     /// Appends <paramref name="text"/> to <paramref name="builder"/> with <c>\</c> written as <c>\\</c>, a line
     /// feed as <c>\n</c> and, when <paramref name="escapeQuotes"/> is set, <c>"</c> as <c>\"</c>. Everything else,

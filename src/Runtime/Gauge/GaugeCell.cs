@@ -12,18 +12,18 @@ namespace Metrics.Generators;
 /// value is ignored: a scrape calls the callback, and if it throws the series shows NaN instead of failing the
 /// scrape.</para>
 /// </remarks>
-public sealed class GaugeCell
+public sealed class GaugeCell : SeriesCell
 {
     private long _bits;
     private Func<double>? _callback;
 
-    internal GaugeCell(byte[] labelBlock) => LabelBlock = labelBlock;
+    internal GaugeCell(long seriesIndex)
+        : base(seriesIndex)
+    {
+    }
 
     /// <summary>The current value; when a callback is set, the callback's result (its exceptions propagate).</summary>
     public double Value => Volatile.Read(ref _callback) is { } callback ? callback() : AtomicDouble.Read(ref _bits);
-
-    /// <summary>The pre-rendered, escaped label block of this series (empty when unlabeled).</summary>
-    internal byte[] LabelBlock { get; }
 
     /// <summary>Adds 1.</summary>
     public void Inc() => AtomicDouble.Add(ref _bits, 1);
@@ -65,8 +65,8 @@ public sealed class GaugeCell
     /// <param name="callback">The function that returns the current value, or null.</param>
     public void SetCallback(Func<double>? callback) => Volatile.Write(ref _callback, callback);
 
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor)
-        => writer.WriteSample(descriptor.ValueName, LabelBlock, default, Collect());
+    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ReadOnlySpan<byte> labels)
+        => writer.WriteSample(descriptor.ValueName, labels, default, Collect());
 
     private double Collect()
     {

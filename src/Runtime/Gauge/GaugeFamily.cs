@@ -19,7 +19,7 @@ public sealed class GaugeFamily : MetricFamily
     public GaugeFamily(MetricDescriptor descriptor, params LabelDimension[] labels)
         : base(descriptor, MetricType.Gauge, labels)
     {
-        _series = new SeriesTable<GaugeCell>(LabelArray, static block => new GaugeCell(block));
+        _series = new SeriesTable<GaugeCell>(LabelArray, static index => new GaugeCell(index));
         if (labels.Length == 0)
         {
             _series.GetOrAdd(0);
@@ -27,7 +27,7 @@ public sealed class GaugeFamily : MetricFamily
     }
 
     /// <inheritdoc/>
-    public override int SeriesCount => _series.Cells.Length;
+    public override int SeriesCount => _series.Count;
 
     /// <summary>Returns the series at <paramref name="seriesIndex"/>, creating it on first use.</summary>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
@@ -38,9 +38,9 @@ public sealed class GaugeFamily : MetricFamily
     internal override void Write(ref ExpositionWriter writer, ExpositionFormat format)
     {
         writer.Write(Descriptor.Header(format));
-        foreach (var cell in _series.Cells)
+        foreach (var cell in _series)
         {
-            cell.Write(ref writer, Descriptor);
+            cell.Write(ref writer, Descriptor, LabelsOf(cell));
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Metrics.Generators;
 /// <para>NaN observations are ignored: a NaN has no bucket, and would make <c>_sum</c> NaN forever (which
 /// OpenMetrics parsers reject). Thread-safe; <see cref="Observe"/> allocates nothing.</para>
 /// </remarks>
-public sealed class HistogramCell
+public sealed class HistogramCell : SeriesCell
 {
     private const int LinearScanLimit = 8;
     private const int VectorScanLimit = 64;
@@ -28,9 +28,9 @@ public sealed class HistogramCell
     private readonly long[] _buckets;
     private long _sumBits;
 
-    internal HistogramCell(byte[] labelBlock, double[] bounds)
+    internal HistogramCell(long seriesIndex, double[] bounds)
+        : base(seriesIndex)
     {
-        LabelBlock = labelBlock;
         _bounds = bounds;
         _buckets = new long[bounds.Length + 1];
     }
@@ -53,9 +53,6 @@ public sealed class HistogramCell
     /// <summary>The sum of the observed values.</summary>
     public double Sum => AtomicDouble.Read(ref _sumBits);
 
-    /// <summary>The pre-rendered, escaped label block of this series (empty when unlabeled).</summary>
-    internal byte[] LabelBlock { get; }
-
     /// <summary>Records <paramref name="value"/>: one bucket increment and one sum update; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
     public void Observe(double value)
@@ -76,14 +73,14 @@ public sealed class HistogramCell
     /// <returns>The running timer.</returns>
     public HistogramTimer Time() => new(this);
 
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ExpositionFormat format)
+    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ExpositionFormat format, ReadOnlySpan<byte> labelBlock)
     {
         var labels = descriptor.BucketLabels;
         long cumulative = 0;
         for (var i = 0; i < _buckets.Length; i++)
         {
             cumulative += Volatile.Read(ref _buckets[i]);
-            writer.WriteSample(descriptor.BucketName, LabelBlock, labels[i], cumulative);
+            writer.WriteSample(descriptor.BucketName, labelBlock, labels[i], cumulative);
         }
 
         // OpenMetrics forbids _sum on a histogram with negative bounds, and _count without _sum.
@@ -92,8 +89,8 @@ public sealed class HistogramCell
             return;
         }
 
-        writer.WriteSample(descriptor.SumName, LabelBlock, default, Sum);
-        writer.WriteSample(descriptor.CountName, LabelBlock, default, cumulative);
+        writer.WriteSample(descriptor.SumName, labelBlock, default, Sum);
+        writer.WriteSample(descriptor.CountName, labelBlock, default, cumulative);
     }
 
     /// <summary>The index of the first of <paramref name="bounds"/> (sorted, distinct) that is at least <paramref name="value"/> (not NaN); <c>bounds.Length</c> when none is.</summary>

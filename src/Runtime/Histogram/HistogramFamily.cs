@@ -20,7 +20,7 @@ public sealed class HistogramFamily : MetricFamily
         : base(descriptor, MetricType.Histogram, labels)
     {
         var bounds = descriptor.BucketBounds;
-        _series = new SeriesTable<HistogramCell>(LabelArray, block => new HistogramCell(block, bounds));
+        _series = new SeriesTable<HistogramCell>(LabelArray, index => new HistogramCell(index, bounds));
         if (labels.Length == 0)
         {
             _series.GetOrAdd(0);
@@ -28,7 +28,7 @@ public sealed class HistogramFamily : MetricFamily
     }
 
     /// <inheritdoc/>
-    public override int SeriesCount => _series.Cells.Length;
+    public override int SeriesCount => _series.Count;
 
     /// <summary>Returns the series at <paramref name="seriesIndex"/>, creating it on first use.</summary>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
@@ -39,9 +39,9 @@ public sealed class HistogramFamily : MetricFamily
     internal override void Write(ref ExpositionWriter writer, ExpositionFormat format)
     {
         writer.Write(Descriptor.Header(format));
-        foreach (var cell in _series.Cells)
+        foreach (var cell in _series)
         {
-            cell.Write(ref writer, Descriptor, format);
+            cell.Write(ref writer, Descriptor, format, LabelsOf(cell));
         }
     }
 }

@@ -13,22 +13,27 @@ namespace Metrics.Generators;
 /// one string hash and a short linear probe with ordinal compares in an open-addressing table that is at
 /// most half full. Taking a new index (at most <c>maxValues</c> times over the label's life) takes a lock. Once the bound is
 /// reached, lookups of unknown values skip the lock and are counted in <see cref="OverflowCount"/>.</para>
-/// <para>Mechanism: the table is an array of immutable entries (value, hash, index). Slots are only ever filled,
-/// never changed or emptied, and each is published with a release write, so a reader probing without a lock sees
-/// either null (the value is not in this table: take the slow path) or a complete entry.
-/// Growing builds a new table under the lock and publishes it; a reader still on the old table may miss a newer
-/// value and simply takes the slow path, which re-checks under the lock. Indexes are stable for the label's life.</para>
+/// <para>Mechanism: the values live in an array in index order; the table is an array of <see cref="int"/> slots,
+/// each 0 (empty) or a value's index + 1, so a value costs its array slot and about two table slots, no entry
+/// object. A slot is only ever filled, never changed or emptied, with a release write after the value is in the
+/// array, so a reader probing without a lock sees either 0 (the value is not in this table: take the slow path)
+/// or an index whose value it can read. Growing builds a new table under the lock and publishes it; a reader still
+/// on the old table may miss a newer value and simply takes the slow path, which re-checks under the lock. Indexes
+/// are stable for the label's life.</para>
+/// <para>The hash is the runtime's randomised string hash: label values can come from requests, and a
+/// predictable hash would let a client force long probes.</para>
 /// <para>A literal <c>__overflow__</c> value maps to the overflow index, so it can never become a second series
 /// with the same label set. Use one instance per metric (the generator emits a field per metric).</para>
 /// </remarks>
 public sealed class BoundedStringLabel : LabelDimension
 {
     private const int InitialTableSize = 16;
+    private const int InitialValues = 4;
 
     private readonly int _maxValues;
     private readonly Lock _gate = new();
-    private Entry?[] _table = new Entry?[InitialTableSize];
-    private string[] _values = new string[4];
+    private int[] _table = new int[InitialTableSize];
+    private string[] _values = new string[InitialValues];
     private int _count;
     private long _overflowCount;
 
@@ -75,15 +80,17 @@ public sealed class BoundedStringLabel : LabelDimension
         var mask = table.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = Volatile.Read(ref table[slot]);
-            if (entry is null)
+            var taken = Volatile.Read(ref table[slot]);
+            if (taken == 0)
             {
                 break;
             }
 
-            if (entry.Hash == hash && string.Equals(entry.Value, value, StringComparison.Ordinal))
+            // The value was in the array before its slot was filled, and the array is read after the slot.
+            var known = Volatile.Read(ref _values)[taken - 1];
+            if (ReferenceEquals(known, value) || string.Equals(known, value, StringComparison.Ordinal))
             {
-                return entry.Index;
+                return taken - 1;
             }
         }
 
@@ -125,11 +132,11 @@ public sealed class BoundedStringLabel : LabelDimension
             var table = _table;
             var mask = table.Length - 1;
             var slot = hash & mask;
-            for (; table[slot] is { } entry; slot = (slot + 1) & mask)
+            for (; table[slot] is var taken and not 0; slot = (slot + 1) & mask)
             {
-                if (entry.Hash == hash && string.Equals(entry.Value, value, StringComparison.Ordinal))
+                if (string.Equals(_values[taken - 1], value, StringComparison.Ordinal))
                 {
-                    return entry.Index;
+                    return taken - 1;
                 }
             }
 
@@ -140,68 +147,50 @@ public sealed class BoundedStringLabel : LabelDimension
                 return _maxValues;
             }
 
-            // The value must be readable by ValueAt before any reader can find its index in the table.
+            // The value must be readable (by ValueAt and by probing readers) before its index is published.
             var values = _values;
             if (index == values.Length)
             {
-                var larger = new string[values.Length * 2];
+                // Double, but never past the bound: a full label holds exactly maxValues slots.
+                var larger = new string[(int)Math.Min((long)values.Length * 2, _maxValues)];
                 values.CopyTo(larger, 0);
                 larger[index] = value;
                 Volatile.Write(ref _values, larger);
             }
             else
             {
-                values[index] = value;
+                Volatile.Write(ref values[index], value);
             }
 
             Volatile.Write(ref _count, index + 1);
-            var added = new Entry(value, hash, index);
-            if ((index + 1) * 2 > table.Length)
+            if ((index + 1) * 2L > table.Length)
             {
-                Volatile.Write(ref _table, Rehash(table, added));
+                Volatile.Write(ref _table, Rehash(_values, index + 1, table.Length * 2));
             }
             else
             {
-                Volatile.Write(ref table[slot], added);
+                Volatile.Write(ref table[slot], index + 1);
             }
 
             return index;
         }
     }
 
-    private static Entry?[] Rehash(Entry?[] table, Entry added)
+    private static int[] Rehash(string[] values, int count, int size)
     {
-        var larger = new Entry?[table.Length * 2];
-        foreach (var entry in table)
+        var table = new int[size];
+        var mask = size - 1;
+        for (var index = 0; index < count; index++)
         {
-            if (entry is not null)
+            var slot = values[index].GetHashCode() & mask;
+            while (table[slot] != 0)
             {
-                Insert(larger, entry);
+                slot = (slot + 1) & mask;
             }
+
+            table[slot] = index + 1;
         }
 
-        Insert(larger, added);
-        return larger;
-    }
-
-    private static void Insert(Entry?[] table, Entry entry)
-    {
-        var mask = table.Length - 1;
-        var slot = entry.Hash & mask;
-        while (table[slot] is not null)
-        {
-            slot = (slot + 1) & mask;
-        }
-
-        table[slot] = entry;
-    }
-
-    private sealed class Entry(string value, int hash, int index)
-    {
-        public string Value { get; } = value;
-
-        public int Hash { get; } = hash;
-
-        public int Index { get; } = index;
+        return table;
     }
 }

@@ -16,6 +16,7 @@ public sealed class FixedLabel : LabelDimension
 {
     private readonly string[] _values;
     private readonly FrozenDictionary<string, int> _indexes;
+    private readonly byte[][] _escapedValues;
 
     /// <summary>Creates a label with the given known values, in index order.</summary>
     /// <param name="name">The label name.</param>
@@ -43,6 +44,13 @@ public sealed class FixedLabel : LabelDimension
 
         _indexes = indexes.ToFrozenDictionary(StringComparer.Ordinal);
         Values = Array.AsReadOnly(_values);
+        _escapedValues = new byte[_values.Length + 1][];
+        for (var i = 0; i < _escapedValues.Length; i++)
+        {
+            var value = ValueAt(i);
+            var escaped = new byte[TextEscaping.MaxEscapedLabelValueLength(value.Length)];
+            _escapedValues[i] = escaped[..TextEscaping.WriteEscapedLabelValue(value, escaped)];
+        }
     }
 
     /// <summary>The known values in index order (without the overflow value).</summary>
@@ -58,6 +66,9 @@ public sealed class FixedLabel : LabelDimension
     /// <param name="value">The label value.</param>
     /// <returns>The index to use in the series index.</returns>
     public int IndexOf(string? value) => _indexes.TryGetValue(value ?? string.Empty, out var index) ? index : _values.Length;
+
+    /// <summary>The escaped UTF-8 of the value at <paramref name="index"/>, encoded once when the label was created.</summary>
+    internal byte[] EscapedValue(int index) => _escapedValues[index];
 
     /// <inheritdoc/>
     public override string ValueAt(int index)

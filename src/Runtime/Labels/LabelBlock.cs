@@ -1,46 +1,82 @@
-using System.Text;
-
 namespace Metrics.Generators;
 
 /// <summary>
 /// LabelBlock renders a series' labels as the UTF-8 text that goes between the braces of its sample lines,
-/// <c>method="GET",route="/x"</c>, with values escaped. It runs once per series, when the series is created, so
-/// a scrape copies bytes and never formats or escapes labels.
+/// <c>method="GET",route="/x"</c>, with values escaped, from the series index the cell carries.
 /// </summary>
+/// <remarks>
+/// A scrape renders each series' block once, into a per-thread scratch buffer, and copies it into every sample
+/// line of that series (13 for a histogram with 11 buckets). Known values (<see cref="FixedLabel"/>) are escaped
+/// and encoded once when the label is created; free-form values are escaped and encoded as they are written, so a
+/// live series holds no text of its own.
+/// </remarks>
 internal static class LabelBlock
 {
+    private const int StackLabels = 16;
+
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
+    /// <summary>Renders the block of <paramref name="seriesIndex"/> into a new array (for blocks kept for good).</summary>
+    public static byte[] Render(LabelDimension[] labels, long seriesIndex) => RenderToScratch(labels, seriesIndex).ToArray();
+
     /// <summary>
     /// Decodes <paramref name="seriesIndex"/> (mixed-radix over <paramref name="labels"/>, first label most
-    /// significant) into label values and renders them. Empty for an unlabeled family.
+    /// significant) and renders its labels. Empty for an unlabeled family. The span is this thread's scratch
+    /// buffer: it is valid until the next call on the same thread.
     /// </summary>
-    public static byte[] Render(LabelDimension[] labels, long seriesIndex)
+    public static ReadOnlySpan<byte> RenderToScratch(LabelDimension[] labels, long seriesIndex)
     {
         if (labels.Length == 0)
         {
-            return [];
+            return default;
         }
 
-        var values = new string[labels.Length];
+        Span<int> digits = labels.Length <= StackLabels ? stackalloc int[StackLabels] : new int[labels.Length];
         var rest = seriesIndex;
         for (var k = labels.Length - 1; k >= 0; k--)
         {
             var cardinality = labels[k].Cardinality;
-            values[k] = labels[k].ValueAt((int)(rest % cardinality));
+            digits[k] = (int)(rest % cardinality);
             rest /= cardinality;
         }
 
-        var builder = new StringBuilder();
+        var scratch = t_scratch ??= new byte[256];
+        var used = 0;
         for (var k = 0; k < labels.Length; k++)
         {
-            if (k > 0)
+            var label = labels[k];
+            var prefix = label.NamePrefix;
+            var known = label is FixedLabel fixedLabel ? fixedLabel.EscapedValue(digits[k]) : null;
+            var value = known is null ? label.ValueAt(digits[k]) : null;
+            var longest = 1 + prefix.Length + 1 + (known?.Length ?? TextEscaping.MaxEscapedLabelValueLength(value!.Length));
+            if (scratch.Length - used < longest)
             {
-                builder.Append(',');
+                var larger = new byte[Math.Max(scratch.Length * 2, used + longest)];
+                scratch.AsSpan(0, used).CopyTo(larger);
+                t_scratch = scratch = larger;
             }
 
-            builder.Append(labels[k].Name).Append("=\"");
-            TextEscaping.AppendEscaped(builder, values[k], escapeQuotes: true).Append('"');
+            if (k > 0)
+            {
+                scratch[used++] = (byte)',';
+            }
+
+            prefix.CopyTo(scratch, used);
+            used += prefix.Length;
+            if (known is not null)
+            {
+                known.CopyTo(scratch, used);
+                used += known.Length;
+            }
+            else
+            {
+                used += TextEscaping.WriteEscapedLabelValue(value, scratch.AsSpan(used));
+            }
+
+            scratch[used++] = (byte)'"';
         }
 
-        return Encoding.UTF8.GetBytes(builder.ToString());
+        return scratch.AsSpan(0, used);
     }
 }

@@ -24,10 +24,14 @@ public abstract class LabelDimension
         }
 
         Name = name;
+        NamePrefix = System.Text.Encoding.UTF8.GetBytes(name + "=\"");
     }
 
     /// <summary>The label name.</summary>
     public string Name { get; }
+
+    /// <summary>The UTF-8 of <c>name="</c>, which starts this label in a rendered label block.</summary>
+    internal byte[] NamePrefix { get; }
 
     /// <summary>How many values an index of this label can take, the overflow value included.</summary>
     public abstract int Cardinality { get; }

@@ -1,41 +1,42 @@
-using System.Collections.Concurrent;
-
 namespace Metrics.Generators;
 
 /// <summary>
-/// SeriesTable maps a family's series index to its cell, creating the cell (and rendering its label block) the
-/// first time an index is used, and keeps every cell in creation order for scraping.
+/// SeriesTable maps a family's series index to its cell, creating the cell the first time an index is used, and
+/// lets a scrape walk every cell created so far.
 /// </summary>
 /// <remarks>
 /// <para>Mechanism: when the product of the label cardinalities is at most <see cref="DenseLimit"/>, the table is
-/// a dense array of cell references indexed directly by the series index; otherwise a
-/// <see cref="ConcurrentDictionary{TKey,TValue}"/> keyed by the index. Looking up an existing series is one
-/// read of an array slot (or a lock-free dictionary read) and allocates nothing.</para>
-/// <para>Creating a series takes a lock, re-checks, renders the label block, appends the cell to the
-/// creation-ordered array and only then publishes it in the table with a release write; a series is created once
-/// in a family's life, so the lock is off the hot path and makes the scrape list and the table agree. The ordered
-/// array is copy-on-grow and its count is published after the element, so a scrape reads it without a lock.</para>
+/// a dense array of cells indexed directly by the series index. Otherwise it is an open-addressing hash table of
+/// cells (linear probing, at most ¾ full) keyed by the index each cell carries, so a live series costs one slot
+/// reference and nothing else: no node, no separate key. Looking up an existing series is one slot read (dense)
+/// or a short probe (hashed) and allocates nothing.</para>
+/// <para>Concurrency: lookups take no lock. Creating a series takes a lock, re-checks, creates the cell and only
+/// then publishes it with a release write; a series is created once in a family's life, so the lock is off the
+/// hot path. Slots are only ever filled, never changed or emptied. Growing the hashed table builds a larger array
+/// under the lock and publishes it; a reader still probing the old array may miss a cell created since, and then
+/// takes the slow path, which looks again in the current array under the lock.</para>
+/// <para>A scrape walks whichever array is current, in slot order: series index order for a dense table, hash
+/// order for a hashed one. A cell created during the walk may or may not be included.</para>
 /// </remarks>
 /// <typeparam name="TCell">The cell type of the family.</typeparam>
 internal sealed class SeriesTable<TCell>
-    where TCell : class
+    where TCell : SeriesCell
 {
     /// <summary>The largest series count stored as a dense array (4096 references, 32 KiB on 64-bit).</summary>
     public const long DenseLimit = 4096;
 
-    private readonly LabelDimension[] _labels;
-    private readonly Func<byte[], TCell> _create;
+    private const int InitialHashedSize = 16;
+
+    private readonly Func<long, TCell> _create;
     private readonly long _cardinality;
     private readonly TCell?[]? _dense;
-    private readonly ConcurrentDictionary<long, TCell>? _sparse;
     private readonly Lock _gate = new();
-    private TCell[] _ordered = [];
+    private TCell?[] _hashed;
     private int _count;
 
-    /// <summary>Creates a table for the series of <paramref name="labels"/>; <paramref name="create"/> makes a cell from its label block.</summary>
-    public SeriesTable(LabelDimension[] labels, Func<byte[], TCell> create)
+    /// <summary>Creates a table for the series of <paramref name="labels"/>; <paramref name="create"/> makes the cell of a series index.</summary>
+    public SeriesTable(LabelDimension[] labels, Func<long, TCell> create)
     {
-        _labels = labels;
         _create = create;
         long cardinality = 1;
         foreach (var label in labels)
@@ -54,25 +55,22 @@ internal sealed class SeriesTable<TCell>
         if (cardinality <= DenseLimit)
         {
             _dense = new TCell?[cardinality];
+            _hashed = [];
         }
         else
         {
-            _sparse = new ConcurrentDictionary<long, TCell>();
+            _hashed = new TCell?[InitialHashedSize];
         }
     }
 
     /// <summary>How many distinct series indexes exist: the product of the label cardinalities.</summary>
     public long Cardinality => _cardinality;
 
-    /// <summary>The cells created so far, in creation order. Lock-free snapshot.</summary>
-    public ReadOnlySpan<TCell> Cells
-    {
-        get
-        {
-            var count = Volatile.Read(ref _count);
-            return new ReadOnlySpan<TCell>(Volatile.Read(ref _ordered), 0, count);
-        }
-    }
+    /// <summary>How many series have been created.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Walks the cells created so far (see the remarks for the order). Lock-free.</summary>
+    public Enumerator GetEnumerator() => new(_dense ?? Volatile.Read(ref _hashed));
 
     /// <summary>Returns the cell of <paramref name="seriesIndex"/>, creating it on first use.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the index is negative or not below <see cref="Cardinality"/>.</exception>
@@ -88,13 +86,25 @@ internal sealed class SeriesTable<TCell>
                 return cell;
             }
         }
-        else if (_sparse!.TryGetValue(seriesIndex, out var cell))
+        else
         {
-            return cell;
+            var table = Volatile.Read(ref _hashed);
+            var mask = table.Length - 1;
+            for (var slot = Slot(seriesIndex, mask); table[slot] is { } cell; slot = (slot + 1) & mask)
+            {
+                if (cell.SeriesIndex == seriesIndex)
+                {
+                    return cell;
+                }
+            }
         }
 
         return Add(seriesIndex);
     }
+
+    // Fibonacci hashing: series indexes are mixed-radix, so the ones in use often share a stride (a bool label
+    // last makes them all even); multiplying by 2^64/φ spreads any stride over the whole table.
+    private static int Slot(long seriesIndex, int mask) => (int)((ulong)(seriesIndex * -7046029254386353131L) >> 33) & mask;
 
     private TCell Add(long seriesIndex)
     {
@@ -105,37 +115,103 @@ internal sealed class SeriesTable<TCell>
 
         lock (_gate)
         {
-            var existing = _dense is not null ? _dense[seriesIndex] : _sparse!.GetValueOrDefault(seriesIndex);
-            if (existing is not null)
+            if (_dense is not null)
             {
-                return existing;
+                if (_dense[seriesIndex] is { } existing)
+                {
+                    return existing;
+                }
+
+                var created = _create(seriesIndex);
+                Volatile.Write(ref _dense[seriesIndex], created);
+                Volatile.Write(ref _count, _count + 1);
+                return created;
             }
 
-            var cell = _create(LabelBlock.Render(_labels, seriesIndex));
-            var ordered = _ordered;
-            if (_count == ordered.Length)
+            var table = _hashed;
+            var mask = table.Length - 1;
+            var slot = Slot(seriesIndex, mask);
+            for (; table[slot] is { } cell; slot = (slot + 1) & mask)
             {
-                var larger = new TCell[Math.Max(4, ordered.Length * 2)];
-                ordered.CopyTo(larger, 0);
-                larger[_count] = cell;
-                Volatile.Write(ref _ordered, larger);
+                if (cell.SeriesIndex == seriesIndex)
+                {
+                    return cell;
+                }
+            }
+
+            var added = _create(seriesIndex);
+            if ((_count + 1) * 4L > table.Length * 3L)
+            {
+                Volatile.Write(ref _hashed, Rehash(table, added));
             }
             else
             {
-                ordered[_count] = cell;
+                Volatile.Write(ref table[slot], added);
             }
 
             Volatile.Write(ref _count, _count + 1);
-            if (_dense is not null)
+            return added;
+        }
+    }
+
+    private static TCell?[] Rehash(TCell?[] table, TCell added)
+    {
+        var larger = new TCell?[table.Length * 2];
+        var mask = larger.Length - 1;
+        foreach (var cell in table)
+        {
+            if (cell is not null)
             {
-                Volatile.Write(ref _dense[seriesIndex], cell);
+                Insert(larger, mask, cell);
             }
-            else
+        }
+
+        Insert(larger, mask, added);
+        return larger;
+    }
+
+    private static void Insert(TCell?[] table, int mask, TCell cell)
+    {
+        var slot = Slot(cell.SeriesIndex, mask);
+        while (table[slot] is not null)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        table[slot] = cell;
+    }
+
+    /// <summary>Enumerator walks the filled slots of one snapshot of the table.</summary>
+    public ref struct Enumerator
+    {
+        private readonly TCell?[] _slots;
+        private int _next;
+
+        internal Enumerator(TCell?[] slots)
+        {
+            _slots = slots;
+            _next = 0;
+            Current = null!;
+        }
+
+        /// <summary>The current cell.</summary>
+        public TCell Current { get; private set; }
+
+        /// <summary>Moves to the next created cell.</summary>
+        public bool MoveNext()
+        {
+            var slots = _slots;
+            while ((uint)_next < (uint)slots.Length)
             {
-                _sparse![seriesIndex] = cell;
+                var cell = Volatile.Read(ref slots[_next++]);
+                if (cell is not null)
+                {
+                    Current = cell;
+                    return true;
+                }
             }
 
-            return cell;
+            return false;
         }
     }
 }

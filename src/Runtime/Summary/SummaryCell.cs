@@ -19,16 +19,16 @@ namespace Metrics.Generators;
 /// allocate 1 KiB, once per sub-window for the series' life). Prefer histograms when quantiles must be aggregated
 /// across instances.</para>
 /// </remarks>
-public sealed class SummaryCell
+public sealed class SummaryCell : SeriesCell
 {
     private readonly MetricDescriptor _descriptor;
     private readonly QuantileWindow? _window;
     private long _count;
     private long _sumBits;
 
-    internal SummaryCell(byte[] labelBlock, MetricDescriptor descriptor, Func<long>? clock)
+    internal SummaryCell(long seriesIndex, MetricDescriptor descriptor, Func<long>? clock)
+        : base(seriesIndex)
     {
-        LabelBlock = labelBlock;
         _descriptor = descriptor;
         _window = descriptor.QuantileValues.Length == 0 ? null : new QuantileWindow(descriptor, clock);
     }
@@ -38,9 +38,6 @@ public sealed class SummaryCell
 
     /// <summary>The sum of the values observed since start.</summary>
     public double Sum => AtomicDouble.Read(ref _sumBits);
-
-    /// <summary>The pre-rendered, escaped label block of this series (empty when unlabeled).</summary>
-    internal byte[] LabelBlock { get; }
 
     /// <summary>Records <paramref name="value"/>; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
@@ -78,7 +75,7 @@ public sealed class SummaryCell
         }
     }
 
-    internal void Write(ref ExpositionWriter writer, ref MergedCounts merged, scoped Span<double> results)
+    internal void Write(ref ExpositionWriter writer, ref MergedCounts merged, scoped Span<double> results, ReadOnlySpan<byte> labels)
     {
         var descriptor = _descriptor;
         if (_window is not null)
@@ -86,12 +83,12 @@ public sealed class SummaryCell
             Quantiles(ref merged, results);
             for (var i = 0; i < descriptor.QuantileLabels.Length; i++)
             {
-                writer.WriteSample(descriptor.ValueName, LabelBlock, descriptor.QuantileLabels[i], results[i]);
+                writer.WriteSample(descriptor.ValueName, labels, descriptor.QuantileLabels[i], results[i]);
             }
         }
 
-        writer.WriteSample(descriptor.SumName, LabelBlock, default, Sum);
-        writer.WriteSample(descriptor.CountName, LabelBlock, default, Count);
+        writer.WriteSample(descriptor.SumName, labels, default, Sum);
+        writer.WriteSample(descriptor.CountName, labels, default, Count);
     }
 
     private void Quantiles(ref MergedCounts merged, scoped Span<double> results)

@@ -30,7 +30,7 @@ public sealed class SummaryFamily : MetricFamily
     internal SummaryFamily(MetricDescriptor descriptor, Func<long>? clock, LabelDimension[] labels)
         : base(descriptor, MetricType.Summary, labels)
     {
-        _series = new SeriesTable<SummaryCell>(LabelArray, block => new SummaryCell(block, descriptor, clock));
+        _series = new SeriesTable<SummaryCell>(LabelArray, index => new SummaryCell(index, descriptor, clock));
         if (labels.Length == 0)
         {
             _series.GetOrAdd(0);
@@ -38,7 +38,7 @@ public sealed class SummaryFamily : MetricFamily
     }
 
     /// <inheritdoc/>
-    public override int SeriesCount => _series.Cells.Length;
+    public override int SeriesCount => _series.Count;
 
     /// <summary>Returns the series at <paramref name="seriesIndex"/>, creating it on first use.</summary>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
@@ -49,8 +49,7 @@ public sealed class SummaryFamily : MetricFamily
     internal override void Write(ref ExpositionWriter writer, ExpositionFormat format)
     {
         writer.Write(Descriptor.Header(format));
-        var cells = _series.Cells;
-        if (cells.IsEmpty)
+        if (_series.Count == 0)
         {
             return;
         }
@@ -59,9 +58,9 @@ public sealed class SummaryFamily : MetricFamily
         if (quantileCount == 0)
         {
             MergedCounts none = default;
-            foreach (var cell in cells)
+            foreach (var cell in _series)
             {
-                cell.Write(ref writer, ref none, default);
+                cell.Write(ref writer, ref none, default, LabelsOf(cell));
             }
 
             return;
@@ -72,9 +71,9 @@ public sealed class SummaryFamily : MetricFamily
         {
             var merged = new MergedCounts(buffer);
             var results = quantileCount <= StackQuantiles ? stackalloc double[StackQuantiles] : new double[quantileCount];
-            foreach (var cell in cells)
+            foreach (var cell in _series)
             {
-                cell.Write(ref writer, ref merged, results);
+                cell.Write(ref writer, ref merged, results, LabelsOf(cell));
             }
         }
         finally

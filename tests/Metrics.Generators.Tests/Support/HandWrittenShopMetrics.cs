@@ -29,9 +29,9 @@ public sealed class OrdersTotal
     public OrdersTotal(MetricRegistry registry)
         => _family = registry.Register(new CounterFamily(Descriptor, s_status));
 
-    public void Inc(OrderOutcome status) => _family.GetOrAdd(SeriesIndex(status)).Inc();
+    public void Inc(OrderOutcome status) => _family.Inc(SeriesIndex(status));
 
-    public void Add(double amount, OrderOutcome status) => _family.GetOrAdd(SeriesIndex(status)).Add(amount);
+    public void Add(double amount, OrderOutcome status) => _family.Add(SeriesIndex(status), amount);
 
     public Series Bind(OrderOutcome status) => new(_family.GetOrAdd(SeriesIndex(status)));
 
