@@ -71,6 +71,10 @@ public static partial class OurMetrics
     [Label<HttpMethod>("method"), Label<string>("route", MaxValues = 100)]
     public static partial LatencySeconds Latency { get; }
 
+    [Histogram("bench_typed_latency_seconds", Help = "Histogram with two enum labels and 11 buckets.", Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10])]
+    [Label<HttpMethod>("method"), Label<Route>("route")]
+    public static partial TypedLatencySeconds TypedLatency { get; }
+
     [Gauge("bench_in_flight", Help = "Gauge without labels.")]
     public static partial InFlight Gauge { get; }
 

@@ -73,9 +73,11 @@ public sealed class BenchmarkSmokeTests
         histogram.GlobalSetup();
         histogram.OursObserve();
         histogram.OursSeriesObserve();
+        histogram.OursTypedObserve();
         histogram.PrometheusNetObserve();
         histogram.GlobalCleanup();
         Assert.Equal(2, histogram.Ours.Bind(HttpMethod.Get, Labels.Route).Count);
+        Assert.Equal(1, histogram.OursTyped.Bind(HttpMethod.Get, Route.Order).Count);
         Assert.Equal(1, histogram.PrometheusNet.WithLabels(Labels.Method, Labels.Route).Count);
 
         var gauge = new GaugeIncDec();

@@ -61,6 +61,47 @@ public class LabelTests
     }
 
     [Fact]
+    public void BoundedStringLabel_ValuesChosenToCollide_SwitchTheTableToTheRandomizedHash_AndLoseNothing()
+    {
+        // Values whose fast hash agrees in the low 16 bits share a home slot in any table of up to 2^16 slots: an
+        // attacker's request values. Each insert probes one slot further, until the label defends itself.
+        var colliding = CollidingValues(LabelValueHash.Fast, count: BoundedStringLabel.LongProbe + 8, lowBits: 16);
+        var label = new BoundedStringLabel("tenant", 1_000);
+        Assert.Equal(0, label.IndexOf("first"));
+        Assert.False(label.UsesRandomizedHash);
+
+        var indexes = colliding.Select(label.IndexOf).ToArray();
+
+        Assert.True(label.UsesRandomizedHash);
+        Assert.Equal(Enumerable.Range(1, colliding.Length), indexes);
+        Assert.Equal(0, label.IndexOf("first"));
+        Assert.All(colliding, (value, i) => Assert.Equal(i + 1, label.IndexOf(value)));
+        Assert.All(colliding, (value, i) => Assert.Equal(value, label.ValueAt(i + 1)));
+        Assert.Equal(colliding.Length + 1, label.IndexOf("after"));
+        Assert.Equal(colliding.Length + 2, label.Count);
+        Assert.Equal(0, label.OverflowCount);
+    }
+
+    [Fact]
+    public void BoundedStringLabel_LookupsOfUnknownCollidingValuesOnAFullLabel_SwitchTheHash_AndStillFold()
+    {
+        // A full label of 25 colliding values: the inserts probed at most LongProbe slots, so the table still uses the
+        // fast hash. Lookups of further colliding values probe past all 25 and must switch it, and still fold.
+        var colliding = CollidingValues(LabelValueHash.Fast, count: 80, lowBits: 16);
+        var label = new BoundedStringLabel("tenant", BoundedStringLabel.LongProbe + 1);
+        var kept = colliding.Take(BoundedStringLabel.LongProbe + 1).ToArray();
+        Assert.All(kept, (value, i) => Assert.Equal(i, label.IndexOf(value)));
+        Assert.False(label.UsesRandomizedHash);
+
+        Assert.All(colliding.Skip(kept.Length), value => Assert.Equal(kept.Length, label.IndexOf(value)));
+
+        Assert.True(label.UsesRandomizedHash);
+        Assert.Equal(colliding.Length - kept.Length, label.OverflowCount);
+        Assert.All(kept, (value, i) => Assert.Equal(i, label.IndexOf(value)));
+        Assert.Equal(kept.Length, label.IndexOf("anything else"));
+    }
+
+    [Fact]
     public void BoundedStringLabel_ConcurrentNewValues_EachGetsExactlyOneIndex()
     {
         var label = new BoundedStringLabel("user", 500);
@@ -102,6 +143,16 @@ public class LabelTests
     }
 
     [Fact]
+    public void LabelValueHash_SpreadsRouteLikeValuesOverTheLowBits()
+    {
+        // The table masks the low bits: routes differing only in a digit must not pile up in a few slots.
+        var slots = Enumerable.Range(0, 4096).Select(i => LabelValueHash.Fast("/api/v1/orders/" + i) & 1023).ToArray();
+        Assert.True(slots.Distinct().Count() > 900, $"{slots.Distinct().Count()} of 1024 slots used by 4096 values");
+        Assert.Equal(LabelValueHash.Fast("/orders/{id}"), LabelValueHash.Fast(new string("/orders/{id}".ToCharArray())));
+        Assert.NotEqual(LabelValueHash.Fast("ab"), LabelValueHash.Fast("ba"));
+    }
+
+    [Fact]
     public void LargeCardinality_UsesTheSparseTable_AndStillDecodesLabels()
     {
         var registry = new MetricRegistry();
@@ -136,5 +187,22 @@ public class LabelTests
             ["http_request_duration_seconds_count{method=\"post\",route=\"/orders\"} 2",
              "http_request_duration_seconds_count{method=\"__overflow__\",route=\"\"} 1"],
             series);
+    }
+
+    private static string[] CollidingValues(Func<string, int> hash, int count, int lowBits)
+    {
+        var mask = (1 << lowBits) - 1;
+        var target = hash("seed") & mask;
+        var found = new List<string>();
+        for (var i = 0; found.Count < count; i++)
+        {
+            var candidate = "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if ((hash(candidate) & mask) == target)
+            {
+                found.Add(candidate);
+            }
+        }
+
+        return [.. found];
     }
 }

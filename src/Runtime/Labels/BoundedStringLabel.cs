@@ -10,29 +10,35 @@ namespace Metrics.Generators;
 /// </summary>
 /// <remarks>
 /// <para>Cost and concurrency: <see cref="IndexOf"/> for a value already seen is lock-free and allocates nothing:
-/// one string hash and a short linear probe with ordinal compares in an open-addressing table that is at
-/// most half full. Taking a new index (at most <c>maxValues</c> times over the label's life) takes a lock. Once the bound is
+/// one string hash (see <see cref="LabelValueHash"/>) and a short linear probe with ordinal compares in an
+/// open-addressing table that is at most half full. Taking a new index (at most <c>maxValues</c> times over the label's life) takes a lock. Once the bound is
 /// reached, lookups of unknown values skip the lock and are counted in <see cref="OverflowCount"/>.</para>
 /// <para>Mechanism: the values live in an array in index order; the table is an array of <see cref="int"/> slots,
 /// each 0 (empty) or a value's index + 1, so a value costs its array slot and about two table slots, no entry
 /// object. A slot is only ever filled, never changed or emptied, with a release write after the value is in the
 /// array, so a reader probing without a lock sees either 0 (the value is not in this table: take the slow path)
 /// or an index whose value it can read. Growing builds a new table under the lock and publishes it; a reader still
-/// on the old table may miss a newer value and simply takes the slow path, which re-checks under the lock. Indexes
-/// are stable for the label's life.</para>
-/// <para>The hash is the runtime's randomised string hash: label values can come from requests, and a
-/// predictable hash would let a client force long probes.</para>
+/// on the old table may miss a newer value and simply takes the slow path, which re-checks under the lock. The
+/// count is published last, so a reader that sees the label full also sees its final table. Indexes are stable
+/// for the label's life.</para>
+/// <para>Hashing: the fast hash of <see cref="LabelValueHash"/>, which is predictable. Label values can come from
+/// requests, so the first probe longer than <see cref="LongProbe"/> slots (lookup or insert) rehashes the table
+/// with the runtime's randomised string hash for good. The table's last element records which hash it was built
+/// with, so a reader gets table and hash in one read.</para>
 /// <para>A literal <c>__overflow__</c> value maps to the overflow index, so it can never become a second series
 /// with the same label set. Use one instance per metric (the generator emits a field per metric).</para>
 /// </remarks>
 public sealed class BoundedStringLabel : LabelDimension
 {
+    /// <summary>A probe this long at a load of at most ½ is evidence of chosen collisions, not chance.</summary>
+    internal const int LongProbe = 24;
+
     private const int InitialTableSize = 16;
     private const int InitialValues = 4;
 
     private readonly int _maxValues;
     private readonly Lock _gate = new();
-    private int[] _table = new int[InitialTableSize];
+    private int[] _table = NewTable(InitialTableSize, randomized: false);
     private string[] _values = new string[InitialValues];
     private int _count;
     private long _overflowCount;
@@ -75,27 +81,12 @@ public sealed class BoundedStringLabel : LabelDimension
     public int IndexOf(string? value)
     {
         value ??= string.Empty;
-        var hash = value.GetHashCode();
-        var table = Volatile.Read(ref _table);
-        var mask = table.Length - 1;
-        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
-        {
-            var taken = Volatile.Read(ref table[slot]);
-            if (taken == 0)
-            {
-                break;
-            }
-
-            // The value was in the array before its slot was filled, and the array is read after the slot.
-            var known = Volatile.Read(ref _values)[taken - 1];
-            if (ReferenceEquals(known, value) || string.Equals(known, value, StringComparison.Ordinal))
-            {
-                return taken - 1;
-            }
-        }
-
-        return AddOrOverflow(value, hash);
+        var found = Find(Volatile.Read(ref _table), value, out var longProbe);
+        return found >= 0 && !longProbe ? found : AddOrOverflow(value, found, longProbe);
     }
+
+    /// <summary>Whether the table has switched to the randomised hash after a long probe.</summary>
+    internal bool UsesRandomizedHash => IsRandomized(Volatile.Read(ref _table));
 
     /// <inheritdoc/>
     public override string ValueAt(int index)
@@ -105,24 +96,86 @@ public sealed class BoundedStringLabel : LabelDimension
             return NameRules.OverflowValue;
         }
 
-        if ((uint)index < (uint)Volatile.Read(ref _count))
+        // Not checked against the count: a reader can find a value's index before the count includes it.
+        var values = Volatile.Read(ref _values);
+        if ((uint)index < (uint)values.Length && Volatile.Read(ref values[index]) is { } value)
         {
-            return Volatile.Read(ref _values)[index];
+            return value;
         }
 
         throw new ArgumentOutOfRangeException(nameof(index), index, $"Label '{Name}' has no value with index {index} yet.");
     }
 
-    private int AddOrOverflow(string value, int hash)
+    // A table is 2^k slots and one more element: 1 when its slots were placed by the randomised hash.
+    private static int[] NewTable(int slots, bool randomized)
     {
+        var table = new int[slots + 1];
+        table[slots] = randomized ? 1 : 0;
+        return table;
+    }
+
+    private static bool IsRandomized(int[] table) => table[^1] != 0;
+
+    /// <summary>The index of <paramref name="value"/> in <paramref name="table"/>, or -1.</summary>
+    private int Find(int[] table, string value, out bool longProbe)
+    {
+        var mask = table.Length - 2;
+        var randomized = IsRandomized(table);
+        var probes = 0;
+        for (var slot = LabelValueHash.Of(value, randomized) & mask; ; slot = (slot + 1) & mask)
+        {
+            var taken = Volatile.Read(ref table[slot]);
+            if (taken == 0)
+            {
+                longProbe = !randomized && probes > LongProbe;
+                return -1;
+            }
+
+            // The value was in the array before its slot was filled, and the array is read after the slot.
+            var known = Volatile.Read(ref _values)[taken - 1];
+            if (ReferenceEquals(known, value) || string.Equals(known, value, StringComparison.Ordinal))
+            {
+                longProbe = !randomized && probes > LongProbe;
+                return taken - 1;
+            }
+
+            probes++;
+        }
+    }
+
+    private int AddOrOverflow(string value, int found, bool longProbe)
+    {
+        if (longProbe)
+        {
+            lock (_gate)
+            {
+                if (!IsRandomized(_table))
+                {
+                    Volatile.Write(ref _table, Rehash(_values, _count, _table.Length - 1, randomized: true));
+                }
+            }
+        }
+
+        if (found >= 0)
+        {
+            return found;
+        }
+
         if (value == NameRules.OverflowValue)
         {
             return _maxValues;
         }
 
-        // Full: no new value can ever get an index, so do not contend on the lock.
+        // Full: no new value can ever get an index, so do not contend on the lock. The count is published after
+        // the table, so the table read now holds every value; the value may have been added since the first look.
         if (Volatile.Read(ref _count) >= _maxValues)
         {
+            found = Find(Volatile.Read(ref _table), value, out _);
+            if (found >= 0)
+            {
+                return found;
+            }
+
             Interlocked.Increment(ref _overflowCount);
             return _maxValues;
         }
@@ -130,14 +183,10 @@ public sealed class BoundedStringLabel : LabelDimension
         lock (_gate)
         {
             var table = _table;
-            var mask = table.Length - 1;
-            var slot = hash & mask;
-            for (; table[slot] is var taken and not 0; slot = (slot + 1) & mask)
+            found = Find(table, value, out _);
+            if (found >= 0)
             {
-                if (string.Equals(_values[taken - 1], value, StringComparison.Ordinal))
-                {
-                    return taken - 1;
-                }
+                return found;
             }
 
             var index = _count;
@@ -162,27 +211,41 @@ public sealed class BoundedStringLabel : LabelDimension
                 Volatile.Write(ref values[index], value);
             }
 
-            Volatile.Write(ref _count, index + 1);
-            if ((index + 1) * 2L > table.Length)
+            var slots = table.Length - 1;
+            var randomized = IsRandomized(table);
+            if ((index + 1) * 2L > slots)
             {
-                Volatile.Write(ref _table, Rehash(_values, index + 1, table.Length * 2));
+                Volatile.Write(ref _table, Rehash(_values, index + 1, slots * 2, randomized));
             }
             else
             {
+                var mask = slots - 1;
+                var slot = LabelValueHash.Of(value, randomized) & mask;
+                var probes = 0;
+                for (; table[slot] != 0; slot = (slot + 1) & mask)
+                {
+                    probes++;
+                }
+
                 Volatile.Write(ref table[slot], index + 1);
+                if (!randomized && probes > LongProbe)
+                {
+                    Volatile.Write(ref _table, Rehash(_values, index + 1, slots, randomized: true));
+                }
             }
 
+            Volatile.Write(ref _count, index + 1);
             return index;
         }
     }
 
-    private static int[] Rehash(string[] values, int count, int size)
+    private static int[] Rehash(string[] values, int count, int slots, bool randomized)
     {
-        var table = new int[size];
-        var mask = size - 1;
+        var table = NewTable(slots, randomized);
+        var mask = slots - 1;
         for (var index = 0; index < count; index++)
         {
-            var slot = values[index].GetHashCode() & mask;
+            var slot = LabelValueHash.Of(values[index], randomized) & mask;
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
