@@ -17,6 +17,30 @@ internal static class LabelBlock
     [ThreadStatic]
     private static byte[]? t_scratch;
 
+    // Mixed-radix digits, first label most significant. The first digit is what remains (no division), and a
+    // 32-bit division is used once the rest fits: a scrape decodes every series, and 64-bit divisions are slow.
+    private static void Digits(LabelDimension[] labels, long seriesIndex, Span<int> digits)
+    {
+        var rest = seriesIndex;
+        for (var k = labels.Length - 1; k > 0; k--)
+        {
+            var cardinality = labels[k].Cardinality;
+            if ((ulong)rest <= uint.MaxValue)
+            {
+                (var quotient, var digit) = Math.DivRem((uint)rest, (uint)cardinality);
+                digits[k] = (int)digit;
+                rest = quotient;
+            }
+            else
+            {
+                (rest, var digit) = Math.DivRem(rest, cardinality);
+                digits[k] = (int)digit;
+            }
+        }
+
+        digits[0] = (int)rest;
+    }
+
     /// <summary>Renders the block of <paramref name="seriesIndex"/> into a new array (for blocks kept for good).</summary>
     public static byte[] Render(LabelDimension[] labels, long seriesIndex) => RenderToScratch(labels, seriesIndex).ToArray();
 
@@ -33,13 +57,7 @@ internal static class LabelBlock
         }
 
         Span<int> digits = labels.Length <= StackLabels ? stackalloc int[StackLabels] : new int[labels.Length];
-        var rest = seriesIndex;
-        for (var k = labels.Length - 1; k >= 0; k--)
-        {
-            var cardinality = labels[k].Cardinality;
-            digits[k] = (int)(rest % cardinality);
-            rest /= cardinality;
-        }
+        Digits(labels, seriesIndex, digits);
 
         var scratch = t_scratch ??= new byte[256];
         var used = 0;

@@ -15,8 +15,11 @@ namespace Metrics.Generators;
 /// hot path. Slots are only ever filled, never changed or emptied. Growing the hashed table builds a larger array
 /// under the lock and publishes it; a reader still probing the old array may miss a cell created since, and then
 /// takes the slow path, which looks again in the current array under the lock.</para>
-/// <para>A scrape walks whichever array is current, in slot order: series index order for a dense table, hash
-/// order for a hashed one. A cell created during the walk may or may not be included.</para>
+/// <para>A scrape walks a dense table in series index order; a hashed table keeps its cells also in creation order,
+/// in pages of <see cref="PageSize"/> references (one more reference per series, no copying as it grows), and is
+/// walked in that order: the cells were allocated in that order, so the walk reads memory nearly sequentially,
+/// where hash order would jump across the heap for every series. A cell created during the walk may or may not
+/// be included.</para>
 /// </remarks>
 /// <typeparam name="TCell">The cell type of the family.</typeparam>
 internal sealed class SeriesTable<TCell>
@@ -25,6 +28,9 @@ internal sealed class SeriesTable<TCell>
     /// <summary>The largest series count stored as a dense array (4096 references, 32 KiB on 64-bit).</summary>
     public const long DenseLimit = 4096;
 
+    /// <summary>Cells per page of a hashed table's creation-order list.</summary>
+    internal const int PageSize = 256;
+
     private const int InitialHashedSize = 16;
 
     private readonly Func<long, TCell> _create;
@@ -32,6 +38,7 @@ internal sealed class SeriesTable<TCell>
     private readonly TCell?[]? _dense;
     private readonly Lock _gate = new();
     private TCell?[] _hashed;
+    private TCell[]?[] _pages = [];
     private int _count;
 
     /// <summary>Creates a table for the series of <paramref name="labels"/>; <paramref name="create"/> makes the cell of a series index.</summary>
@@ -70,7 +77,12 @@ internal sealed class SeriesTable<TCell>
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Walks the cells created so far (see the remarks for the order). Lock-free.</summary>
-    public Enumerator GetEnumerator() => new(_dense ?? Volatile.Read(ref _hashed));
+    public Enumerator GetEnumerator()
+    {
+        // The count first: every page and cell it covers was published before it.
+        var count = Volatile.Read(ref _count);
+        return _dense is not null ? new(_dense, [], 0) : new(null, Volatile.Read(ref _pages), count);
+    }
 
     /// <summary>Returns the cell of <paramref name="seriesIndex"/>, creating it on first use.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the index is negative or not below <see cref="Cardinality"/>.</exception>
@@ -140,6 +152,7 @@ internal sealed class SeriesTable<TCell>
             }
 
             var added = _create(seriesIndex);
+            AppendToPages(added);
             if ((_count + 1) * 4L > table.Length * 3L)
             {
                 Volatile.Write(ref _hashed, Rehash(table, added));
@@ -152,6 +165,26 @@ internal sealed class SeriesTable<TCell>
             Volatile.Write(ref _count, _count + 1);
             return added;
         }
+    }
+
+    private void AppendToPages(TCell cell)
+    {
+        var page = _count / PageSize;
+        var pages = _pages;
+        if (page == pages.Length)
+        {
+            var larger = new TCell[]?[Math.Max(4, pages.Length * 2)];
+            pages.CopyTo(larger, 0);
+            Volatile.Write(ref _pages, pages = larger);
+        }
+
+        var cells = pages[page];
+        if (cells is null)
+        {
+            Volatile.Write(ref pages[page], cells = new TCell[PageSize]);
+        }
+
+        cells[_count % PageSize] = cell;
     }
 
     private static TCell?[] Rehash(TCell?[] table, TCell added)
@@ -181,15 +214,19 @@ internal sealed class SeriesTable<TCell>
         table[slot] = cell;
     }
 
-    /// <summary>Enumerator walks the filled slots of one snapshot of the table.</summary>
+    /// <summary>Enumerator walks the filled slots of a dense table, or the creation-order pages of a hashed one.</summary>
     public ref struct Enumerator
     {
-        private readonly TCell?[] _slots;
+        private readonly TCell?[]? _dense;
+        private readonly TCell[]?[] _pages;
+        private readonly int _count;
         private int _next;
 
-        internal Enumerator(TCell?[] slots)
+        internal Enumerator(TCell?[]? dense, TCell[]?[] pages, int count)
         {
-            _slots = slots;
+            _dense = dense;
+            _pages = pages;
+            _count = count;
             _next = 0;
             Current = null!;
         }
@@ -200,10 +237,22 @@ internal sealed class SeriesTable<TCell>
         /// <summary>Moves to the next created cell.</summary>
         public bool MoveNext()
         {
-            var slots = _slots;
-            while ((uint)_next < (uint)slots.Length)
+            if (_dense is not { } dense)
             {
-                var cell = Volatile.Read(ref slots[_next++]);
+                if (_next >= _count)
+                {
+                    return false;
+                }
+
+                Current = _pages[_next / PageSize]![_next % PageSize];
+                _next++;
+                return true;
+            }
+
+            while ((uint)_next < (uint)dense.Length)
+            {
+                // A plain read, as in GetOrAdd: a reference to an element of a generic array would add a type check.
+                var cell = dense[_next++];
                 if (cell is not null)
                 {
                     Current = cell;
