@@ -28,6 +28,9 @@ public class TwoThreads : LibrarySetup
     /// <summary>Ours, a bounded string among them.</summary>
     public OurMetrics.BoundedTotal OursBounded { get; private set; } = null!;
 
+    /// <summary>Ours, a histogram with an enum and a bounded string label.</summary>
+    public OurMetrics.LatencySeconds OursLatency { get; private set; } = null!;
+
     /// <summary>prometheus-net.</summary>
     public Prometheus.Counter PrometheusNet { get; private set; } = null!;
 
@@ -63,6 +66,28 @@ public class TwoThreads : LibrarySetup
         }
     });
 
+    /// <summary>The floor of a histogram write on 2 threads: a shared increment plus a shared double CAS add.</summary>
+    [Benchmark(OperationsPerInvoke = Operations, Description = "floor (shared inc + CAS add)")]
+    public void FloorHistogramShared() => OnTwoThreads(this, static self =>
+    {
+        for (var i = 0; i < PerThread; i++)
+        {
+            self.Floor.Increment();
+            self.Floor.Add(Labels.Observation);
+        }
+    });
+
+    /// <summary>Ours: one histogram series observed per call (enum + bounded string) from both threads.</summary>
+    [Benchmark(OperationsPerInvoke = Operations, Description = "ours histogram (enum + bounded string)")]
+    public void OursHistogram() => OnTwoThreads(this, static self =>
+    {
+        var histogram = self.OursLatency;
+        for (var i = 0; i < PerThread; i++)
+        {
+            histogram.Observe(Labels.Observation, HttpMethod.Get, Labels.Route);
+        }
+    });
+
     /// <summary>prometheus-net, labels per call.</summary>
     [Benchmark(OperationsPerInvoke = Operations, Description = "prometheus-net")]
     public void PrometheusNetWithLabels() => OnTwoThreads(this, static self =>
@@ -90,6 +115,7 @@ public class TwoThreads : LibrarySetup
     {
         OursTyped = new OurMetrics.TypedTotal(Registry);
         OursBounded = new OurMetrics.BoundedTotal(Registry);
+        OursLatency = new OurMetrics.LatencySeconds(Registry);
         PrometheusNet = Prometheus.CreateCounter("bench_requests_total", "Three labels.", new[] { "method", "route", "status" });
         _otel = Meter.CreateCounter<long>("otel_requests_total");
     }

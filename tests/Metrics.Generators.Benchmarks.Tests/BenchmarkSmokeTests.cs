@@ -95,10 +95,14 @@ public sealed class BenchmarkSmokeTests
         contention.FloorShared();
         contention.OursEnums();
         contention.OursBoundedString();
+        contention.OursHistogram();
         contention.GlobalCleanup();
         Assert.Equal(2 * TwoThreads.PerThread, contention.Floor.Count);
         Assert.Equal(2 * TwoThreads.PerThread, contention.OursTyped.Bind(HttpMethod.Get, Route.Order, Status.Ok).Value);
         Assert.Equal(2 * TwoThreads.PerThread, contention.OursBounded.Bind(HttpMethod.Get, Labels.Route, Status.Ok).Value);
+        var histogram = contention.OursLatency.Bind(HttpMethod.Get, Labels.Route);
+        Assert.Equal(2 * TwoThreads.PerThread, histogram.Count);
+        Assert.Equal(2 * TwoThreads.PerThread * Labels.Observation, histogram.Sum, 1e-3);
     }
 
     [Fact]

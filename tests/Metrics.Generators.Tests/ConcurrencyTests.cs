@@ -239,6 +239,25 @@ public class ConcurrencyTests
         }
     }
 
+    [Fact]
+    public void Histogram_EightThreadsOnOneSeries_KeepExactCountsAndSum()
+    {
+        // 0.25 and 0.5 sum exactly in binary floating point, so a lost or torn update of the sum would show.
+        var cell = new HistogramFamily(
+            new MetricDescriptor("hot_seconds", MetricType.Histogram, "Hot.", "seconds", [], buckets: [0.3, 1])).GetOrAdd(0);
+
+        RunGated(thread =>
+        {
+            for (var i = 0; i < PerThread / 4; i++)
+            {
+                cell.Observe((thread & 1) == 0 ? 0.25 : 0.5);
+            }
+        });
+
+        Assert.Equal(Threads * (long)(PerThread / 4), cell.Count);
+        Assert.Equal(((Threads / 2) * (PerThread / 4) * 0.25) + ((Threads / 2) * (PerThread / 4) * 0.5), cell.Sum);
+    }
+
     // In every series of every scrape: buckets never decrease and _count equals the +Inf bucket.
     private static void CheckHistogramScrape(string text)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Metrics.Generators;
@@ -9,9 +10,11 @@ namespace Metrics.Generators;
 /// <remarks>
 /// <para>Mechanism: each bucket holds a non-cumulative count. <see cref="Observe"/> finds the first bound that is
 /// at least the value (a linear scan for up to 8 bounds, a branch-free vector count of the bounds below the value up to 64, a
-/// binary search beyond), increments that one bucket with
-/// <see cref="Interlocked.Increment(ref long)"/>, and adds the value to the sum with a compare-and-swap loop. So a
-/// write touches one counter however many buckets there are, and there is no separate total to keep in step.</para>
+/// binary search beyond), then updates that one bucket and the sum inside a writer lock of the series: one
+/// compare-exchange to take it, plain stores, and a plain release store to give it back. That is one atomic
+/// instruction per observation, where an atomic bucket increment plus a compare-and-swap on the sum is two (2.4×
+/// one increment on its own, measured in the benchmarks); the section is a few instructions, and a writer that finds it
+/// taken spins (yielding if it must). OpenTelemetry's histogram guards its buckets the same way.</para>
 /// <para>A scrape reads each bucket once and cumulates as it writes, then writes <c>_count</c> as that same
 /// cumulated total, so <c>_count</c> always equals the <c>+Inf</c> bucket within a scrape even while writers run.
 /// <c>_sum</c> is read separately and may include an observation whose bucket the scrape just missed (or the
@@ -27,6 +30,7 @@ public sealed class HistogramCell : SeriesCell
     private readonly double[] _bounds;
     private readonly long[] _buckets;
     private long _sumBits;
+    private int _writing;
 
     internal HistogramCell(long seriesIndex, double[] bounds)
         : base(seriesIndex)
@@ -53,7 +57,7 @@ public sealed class HistogramCell : SeriesCell
     /// <summary>The sum of the observed values.</summary>
     public double Sum => AtomicDouble.Read(ref _sumBits);
 
-    /// <summary>Records <paramref name="value"/>: one bucket increment and one sum update; NaN is ignored.</summary>
+    /// <summary>Records <paramref name="value"/>: one bucket count and the sum, under the series' writer lock; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
     public void Observe(double value)
     {
@@ -62,8 +66,16 @@ public sealed class HistogramCell : SeriesCell
             return;
         }
 
-        Interlocked.Increment(ref _buckets[BucketIndex(_bounds, value)]);
-        AtomicDouble.Add(ref _sumBits, value);
+        ref var bucket = ref _buckets[BucketIndex(_bounds, value)];
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+        {
+            WaitToWrite();
+        }
+
+        // Only the lock holder writes; a scrape reads each long atomically without the lock.
+        Volatile.Write(ref bucket, bucket + 1);
+        Volatile.Write(ref _sumBits, BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(_sumBits) + value));
+        Volatile.Write(ref _writing, 0);
     }
 
     /// <summary>
@@ -91,6 +103,17 @@ public sealed class HistogramCell : SeriesCell
 
         writer.WriteSample(descriptor.SumName, labelBlock, default, Sum);
         writer.WriteSample(descriptor.CountName, labelBlock, default, cumulative);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WaitToWrite()
+    {
+        var spin = default(SpinWait);
+        do
+        {
+            spin.SpinOnce();
+        }
+        while (Volatile.Read(ref _writing) != 0 || Interlocked.CompareExchange(ref _writing, 1, 0) != 0);
     }
 
     /// <summary>The index of the first of <paramref name="bounds"/> (sorted, distinct) that is at least <paramref name="value"/> (not NaN); <c>bounds.Length</c> when none is.</summary>
