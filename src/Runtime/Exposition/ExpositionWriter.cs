@@ -4,7 +4,8 @@ namespace Metrics.Generators;
 
 /// <summary>
 /// ExpositionWriter appends exposition text to an <see cref="IBufferWriter{T}"/> of bytes. Everything it
-/// writes is either pre-rendered UTF-8 (names, HELP/TYPE lines, label blocks, <c>le</c> values) or a number
+/// writes is either prepared UTF-8 (names, HELP/TYPE lines, <c>le</c> values, a series' label block rendered once per
+/// scrape into scratch space) or a number
 /// formatted in place, so a scrape allocates nothing per series.
 /// </summary>
 /// <remarks>
@@ -41,7 +42,7 @@ internal ref struct ExpositionWriter
 
     /// <summary>
     /// Appends one sample line: <c>name{labels,extra} value\n</c>. <paramref name="labels"/> is a cell's
-    /// pre-rendered block (may be empty); <paramref name="extraLabel"/> a pre-rendered <c>le="…"</c> or
+    /// rendered label block (may be empty); <paramref name="extraLabel"/> a pre-rendered <c>le="…"</c> or
     /// <c>quantile="…"</c> pair (may be empty).
     /// </summary>
     public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, double value)
