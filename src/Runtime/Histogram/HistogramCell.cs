@@ -151,6 +151,19 @@ public sealed class HistogramCell : SeriesCell
                 var less = Vector256.LessThan(Vector256.Create(span.Slice(i, Vector256<double>.Count)), probe);
                 below += BitOperations.PopCount(less.ExtractMostSignificantBits());
             }
+
+            // The rest (there are more than 8 bounds here) as one more vector ending at the last bound, not counting
+            // the lanes the loop already counted: no scalar tail.
+            var rest = span.Length - i;
+            if (rest > 0)
+            {
+                var start = span.Length - Vector256<double>.Count;
+                var less = Vector256.LessThan(Vector256.Create(span.Slice(start, Vector256<double>.Count)), probe);
+                var counted = (1u << (Vector256<double>.Count - rest)) - 1;
+                below += BitOperations.PopCount(less.ExtractMostSignificantBits() & ~counted);
+            }
+
+            return below;
         }
         else if (Vector128.IsHardwareAccelerated)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Metrics.Generators.Shared;
 
 namespace Metrics.Generators;
@@ -117,6 +118,7 @@ public sealed class BoundedStringLabel : LabelDimension
     private static bool IsRandomized(int[] table) => table[^1] != 0;
 
     /// <summary>The index of <paramref name="value"/> in <paramref name="table"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(int[] table, string value, out bool longProbe)
     {
         var mask = table.Length - 2;

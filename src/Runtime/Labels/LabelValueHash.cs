@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Metrics.Generators;
@@ -18,6 +19,7 @@ internal static class LabelValueHash
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
 
     /// <summary>Hashes the characters of <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Fast(string value)
     {
         ReadOnlySpan<char> chars = value;
@@ -39,5 +41,6 @@ internal static class LabelValueHash
     }
 
     /// <summary>The hash of <paramref name="value"/> in a table that uses the fast hash or the randomised one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(string value, bool randomized) => randomized ? value.GetHashCode() : Fast(value);
 }
