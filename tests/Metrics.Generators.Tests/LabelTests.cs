@@ -143,6 +143,89 @@ public class LabelTests
     }
 
     [Fact]
+    public void BoundedStringLabel_IdentityHints_AnswerOnlyForTheInstanceThatTookTheIndex()
+    {
+        // Same length, same first and last four characters: every one of these shares one hint slot.
+        var values = Enumerable.Range(0, 40).Select(i => $"/orders/{i:D4}/{{id}}").ToArray();
+        var label = new BoundedStringLabel("route", 100);
+
+        // Equal copies take and find the indexes, but a copy is not the instance the label keeps: no hint is taken.
+        Assert.All(values, (value, i) => Assert.Equal(i, label.IndexOf(new string(value.AsSpan()))));
+        Assert.DoesNotContain(values, label.IsHinted);
+
+        // The kept instances: the first one found takes the shared slot for good; the others still find their own index.
+        var kept = Enumerable.Range(0, values.Length).Select(label.ValueAt).ToArray();
+        Assert.All(kept, (value, i) => Assert.Equal(i, label.IndexOf(value)));
+        Assert.True(label.IsHinted(kept[0]));
+        Assert.All(kept.Skip(1), value => Assert.False(label.IsHinted(value)));
+        Assert.All(kept, (value, i) => Assert.Equal(i, label.IndexOf(value)));
+        Assert.All(values, (value, i) => Assert.Equal(i, label.IndexOf(new string(value.AsSpan()))));
+
+        // Values shorter than the four characters read at each end hint too.
+        foreach (var shortValue in new[] { "", "a", "ab", "abc" })
+        {
+            var single = new BoundedStringLabel("s", 1);
+            Assert.Equal(0, single.IndexOf(shortValue));
+            Assert.True(single.IsHinted(shortValue));
+            Assert.Equal(0, single.IndexOf(shortValue));
+        }
+
+        // An overflowed value and the literal overflow value never take a hint.
+        var tiny = new BoundedStringLabel("t", 1);
+        Assert.Equal(0, tiny.IndexOf("kept"));
+        var folded = "folded";
+        Assert.Equal(1, tiny.IndexOf(folded));
+        Assert.Equal(1, tiny.IndexOf(folded));
+        Assert.False(tiny.IsHinted(folded));
+        Assert.Equal(1, tiny.IndexOf("__overflow__"));
+        Assert.False(tiny.IsHinted("__overflow__"));
+    }
+
+    [Fact]
+    public void BoundedStringLabel_ConcurrentLookupsOfSharedInstances_AgreeWithTheValueTheyName()
+    {
+        // Shared instances (as a route template is) take hints while other threads add values and grow the table.
+        var values = Enumerable.Range(0, 600).Select(i => "/r/" + i).ToArray();
+        var label = new BoundedStringLabel("route", 500);
+        var seen = new int[8][];
+        using var start = new Barrier(8);
+        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            var indexes = new int[3 * values.Length];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = label.IndexOf(values[((i * 7) + t) % values.Length]);
+            }
+
+            seen[t] = indexes;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(500, label.Count);
+        var byValue = new Dictionary<string, int>();
+        for (var t = 0; t < 8; t++)
+        {
+            for (var i = 0; i < seen[t].Length; i++)
+            {
+                var value = values[((i * 7) + t) % values.Length];
+                var index = seen[t][i];
+                if (index != 500)
+                {
+                    Assert.Equal(value, label.ValueAt(index));
+                }
+
+                // A value keeps one answer for the whole run: its index, or the overflow for every look.
+                Assert.Equal(index, byValue.TryAdd(value, index) ? index : byValue[value]);
+            }
+        }
+
+        Assert.Equal(500, byValue.Values.Count(index => index != 500));
+        Assert.Equal(100, byValue.Values.Count(index => index == 500));
+    }
+
+    [Fact]
     public void LabelValueHash_SpreadsRouteLikeValuesOverTheLowBits()
     {
         // The table masks the low bits: routes differing only in a digit must not pile up in a few slots.

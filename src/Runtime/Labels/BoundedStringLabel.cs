@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Metrics.Generators.Shared;
 
 namespace Metrics.Generators;
@@ -10,10 +12,13 @@ namespace Metrics.Generators;
 /// from creating unbounded series.
 /// </summary>
 /// <remarks>
-/// <para>Cost and concurrency: <see cref="IndexOf"/> for a value already seen is lock-free and allocates nothing:
-/// one string hash (see <see cref="LabelValueHash"/>) and a short linear probe with ordinal compares in an
-/// open-addressing table that is at most half full. Taking a new index (at most <c>maxValues</c> times over the label's life) takes a lock. Once the bound is
-/// reached, lookups of unknown values skip the lock and are counted in <see cref="OverflowCount"/>.</para>
+/// <para>Cost and concurrency: <see cref="IndexOf"/> for a value already seen is lock-free and allocates nothing.
+/// When the caller passes the very string instance that took the index (a route template from endpoint metadata,
+/// a literal), an identity hint usually answers: a slot chosen from the value's length and its first and last four
+/// characters, trusted only if the value it names is that same instance. Otherwise it is one string hash (see
+/// <see cref="LabelValueHash"/>) and a short linear probe with ordinal compares in an open-addressing table that is
+/// at most half full. Taking a new index (at most <c>maxValues</c> times over the label's life) takes a lock. Once
+/// the bound is reached, lookups of unknown values skip the lock and are counted in <see cref="OverflowCount"/>.</para>
 /// <para>Mechanism: the values live in an array in index order; the table is an array of <see cref="int"/> slots,
 /// each 0 (empty) or a value's index + 1, so a value costs its array slot and about two table slots, no entry
 /// object. A slot is only ever filled, never changed or emptied, with a release write after the value is in the
@@ -36,11 +41,15 @@ public sealed class BoundedStringLabel : LabelDimension
 
     private const int InitialTableSize = 16;
     private const int InitialValues = 4;
+    private const ulong Multiplier = 0x9E3779B97F4A7C15;
+    private const int MinHints = 8;
+    private const int MaxHints = 256;
 
     private readonly int _maxValues;
     private readonly Lock _gate = new();
     private int[] _table = NewTable(InitialTableSize, randomized: false);
     private string[] _values = new string[InitialValues];
+    private readonly int[] _hints;
     private int _count;
     private long _overflowCount;
 
@@ -58,6 +67,7 @@ public sealed class BoundedStringLabel : LabelDimension
         }
 
         _maxValues = maxValues;
+        _hints = new int[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)maxValues) * 2, MinHints, MaxHints)];
     }
 
     /// <summary>The most distinct values kept; also the overflow index.</summary>
@@ -82,12 +92,27 @@ public sealed class BoundedStringLabel : LabelDimension
     public int IndexOf(string? value)
     {
         value ??= string.Empty;
-        var found = Find(Volatile.Read(ref _table), value, out var longProbe);
-        return found >= 0 && !longProbe ? found : AddOrOverflow(value, found, longProbe);
+
+        // The common case, kept small so that it inlines into the caller: the very string instance that took its
+        // index (a route template, a literal) is asked for again, and its identity hint says where it is.
+        var hint = _hints[IdentityHint(value, _hints.Length - 1)];
+        if (hint != 0 && ReferenceEquals(Volatile.Read(ref _values)[hint - 1], value))
+        {
+            return hint - 1;
+        }
+
+        return IndexOfProbing(value);
     }
 
     /// <summary>Whether the table has switched to the randomised hash after a long probe.</summary>
     internal bool UsesRandomizedHash => IsRandomized(Volatile.Read(ref _table));
+
+    /// <summary>Whether a lookup of this very instance would be answered by its identity hint, without probing.</summary>
+    internal bool IsHinted(string value)
+    {
+        var hint = Volatile.Read(ref _hints[IdentityHint(value, _hints.Length - 1)]);
+        return hint != 0 && ReferenceEquals(Volatile.Read(ref _values)[hint - 1], value);
+    }
 
     /// <inheritdoc/>
     public override string ValueAt(int index)
@@ -117,8 +142,53 @@ public sealed class BoundedStringLabel : LabelDimension
 
     private static bool IsRandomized(int[] table) => table[^1] != 0;
 
-    /// <summary>The index of <paramref name="value"/> in <paramref name="table"/>, or -1.</summary>
+    // Everything but an identity hit: an equal string from elsewhere, a value whose hint slot another value holds,
+    // a new value. The hint slot is taken once, by the first value found there through its own instance, and never
+    // changed, so hints cost no writes on a hot path and two values never fight over one slot.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int IndexOfProbing(string value)
+    {
+        var found = Find(Volatile.Read(ref _table), value, out var longProbe);
+        if (found < 0 || longProbe)
+        {
+            found = AddOrOverflow(value, found, longProbe);
+        }
+
+        if (found < _maxValues && ReferenceEquals(Volatile.Read(ref _values)[found], value))
+        {
+            ref var hint = ref _hints[IdentityHint(value, _hints.Length - 1)];
+            if (hint == 0)
+            {
+                Volatile.Write(ref hint, found + 1);
+            }
+        }
+
+        return found;
+    }
+
+    // Where a value's hint lives: its length and its first and last four characters, not the whole string, so it
+    // is cheaper than the table's hash. A poor spread only costs hits, never correctness: a hint is trusted only
+    // when the value it names is the very instance asked for.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IdentityHint(string value, int mask)
+    {
+        ReadOnlySpan<char> chars = value;
+        var word = (ulong)chars.Length;
+        if (chars.Length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(chars);
+            word ^= MemoryMarshal.Read<ulong>(bytes) ^ BitOperations.RotateLeft(MemoryMarshal.Read<ulong>(bytes[^8..]), 32);
+        }
+        else if (chars.Length > 0)
+        {
+            word ^= ((ulong)chars[0] << 16) ^ ((ulong)chars[^1] << 32);
+        }
+
+        // The top bits of a multiplicative hash depend on every bit of the word.
+        return (int)((word * Multiplier) >> 56) & mask;
+    }
+
+    /// <summary>The index of <paramref name="value"/> in <paramref name="table"/>, or -1.</summary>
     private int Find(int[] table, string value, out bool longProbe)
     {
         var mask = table.Length - 2;
