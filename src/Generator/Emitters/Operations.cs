@@ -38,6 +38,11 @@ internal sealed record Operation(string Method, string? ValueParameter, string C
                 new("Add", "delta", "Inc(delta)", "Adds <paramref name=\"delta\"/>, which may be negative, to {0}.", "The change" + unit + "."),
                 new("Set", "value", "Set(value)", "Sets {0} to <paramref name=\"value\"/>.", "The new value" + unit + "."),
             ],
+            // Histograms record per call through the family, which searches the buckets alongside the label lookup.
+            MetricKind.Histogram =>
+            [
+                new("Observe", "value", "Observe(value)", "Records <paramref name=\"value\"/> in {0}.", "The observed value" + unit + ".", "Observe({0}, value)"),
+            ],
             _ =>
             [
                 new("Observe", "value", "Observe(value)", "Records <paramref name=\"value\"/> in {0}.", "The observed value" + unit + "."),

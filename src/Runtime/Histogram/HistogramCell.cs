@@ -67,7 +67,13 @@ public sealed class HistogramCell : SeriesCell
             return;
         }
 
-        ref var bucket = ref _buckets[BucketIndex(_bounds, value)];
+        ObserveInBucket(BucketIndex(_bounds, value), value);
+    }
+
+    /// <summary>Records <paramref name="value"/> (not NaN) in bucket <paramref name="bucketIndex"/> of this series' bounds.</summary>
+    internal void ObserveInBucket(int bucketIndex, double value)
+    {
+        ref var bucket = ref _buckets[bucketIndex];
         if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
         {
             WaitToWrite();
@@ -117,7 +123,10 @@ public sealed class HistogramCell : SeriesCell
         while (Volatile.Read(ref _writing) != 0 || Interlocked.CompareExchange(ref _writing, 1, 0) != 0);
     }
 
-    /// <summary>The index of the first of <paramref name="bounds"/> (sorted, distinct) that is at least <paramref name="value"/> (not NaN); <c>bounds.Length</c> when none is.</summary>
+    /// <summary>
+    /// The index of the first of <paramref name="bounds"/> (sorted, distinct) that is at least <paramref name="value"/>;
+    /// <c>bounds.Length</c> when none is. For NaN it is some index in range, which the caller must not record into.
+    /// </summary>
     internal static int BucketIndex(double[] bounds, double value)
     {
         if (bounds.Length <= LinearScanLimit)
