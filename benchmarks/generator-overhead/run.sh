@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generator build-time overhead (issue 5): build time added by 1,000 declared metrics.
 #
-# Builds two projects from the same 1,000 declarations, each 3 times with --no-incremental after a warm-up build
-# (the compiler server is warm for both), and prints the median wall time of each:
+# Builds two projects from the same 1,000 declarations, each 3 times with --no-incremental after a warm-up build,
+# alternating between them, and prints the median wall time of each:
 #   with:    the declarations, compiled with our generator as an analyzer;
 #   without: the generator's own output for those declarations saved as plain sources, compiled with no generator.
 # Both compile exactly the same final program, so the difference is what the generator adds to a build.
@@ -85,17 +85,20 @@ find "$with/generated" -name '*.cs' -exec cp {} "$without/src/" \;
 dotnet build "$without/App.csproj" -c Release -v q -nologo >/dev/null
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-time_builds() {
-  for _ in $(seq 1 "$runs"); do
-    start=$(date +%s.%N)
-    dotnet build "$1/App.csproj" -c Release --no-incremental -v q -nologo >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
-  done
+time_build() {
+  start=$(date +%s.%N)
+  dotnet build "$1/App.csproj" -c Release --no-incremental -v q -nologo >/dev/null
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
 }
 
-with_times=$(time_builds "$with" | tr '\n' ' ')
-without_times=$(time_builds "$without" | tr '\n' ' ')
+# Interleaved, so that load which comes and goes on a shared machine falls on both sides alike.
+with_times=""
+without_times=""
+for _ in $(seq 1 "$runs"); do
+  with_times="$with_times $(time_build "$with")"
+  without_times="$without_times $(time_build "$without")"
+done
 with_median=$(echo "$with_times" | tr ' ' '\n' | grep . | median)
 without_median=$(echo "$without_times" | tr ' ' '\n' | grep . | median)
 echo "metrics declared:            $metrics ($(find "$with/generated" -name '*.cs' | wc -l) generated files)"
