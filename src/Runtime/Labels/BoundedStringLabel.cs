@@ -43,7 +43,8 @@ public sealed class BoundedStringLabel : LabelDimension
     private const int InitialValues = 4;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
     private const int MinHints = 8;
-    private const int MaxHints = 256;
+    private const int HintBits = 8;
+    private const int MaxHints = 1 << HintBits;
 
     private readonly int _maxValues;
     private readonly Lock _gate = new();
@@ -95,7 +96,8 @@ public sealed class BoundedStringLabel : LabelDimension
 
         // The common case, kept small so that it inlines into the caller: the very string instance that took its
         // index (a route template, a literal) is asked for again, and its identity hint says where it is.
-        var hint = _hints[IdentityHint(value, _hints.Length - 1)];
+        // Acquire: the values array read next is at least as new as the one the hint was taken from.
+        var hint = Volatile.Read(ref _hints[IdentityHint(value, _hints.Length - 1)]);
         if (hint != 0 && ReferenceEquals(Volatile.Read(ref _values)[hint - 1], value))
         {
             return hint - 1;
@@ -184,8 +186,9 @@ public sealed class BoundedStringLabel : LabelDimension
             word ^= ((ulong)chars[0] << 16) ^ ((ulong)chars[^1] << 32);
         }
 
-        // The top bits of a multiplicative hash depend on every bit of the word.
-        return (int)((word * Multiplier) >> 56) & mask;
+        // The top bits of a multiplicative hash depend on every bit of the word; the mask keeps the ones a smaller
+        // hint table uses.
+        return (int)((word * Multiplier) >> (64 - HintBits)) & mask;
     }
 
     /// <summary>The index of <paramref name="value"/> in <paramref name="table"/>, or -1.</summary>
