@@ -104,42 +104,13 @@ public class LabelTests
     [Fact]
     public void BoundedStringLabel_ConcurrentNewValues_EachGetsExactlyOneIndex()
     {
+        // A new string per lookup, as a value read from a request is: every lookup hashes and probes.
         var label = new BoundedStringLabel("user", 500);
-        var seen = new int[8][];
-        using var start = new Barrier(8);
-        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
-        {
-            start.SignalAndWait();
-            var indexes = new int[600];
-            for (var i = 0; i < 600; i++)
-            {
-                indexes[i] = label.IndexOf("u" + ((i * 7) + t) % 600);
-            }
-
-            seen[t] = indexes;
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        var answers = LookUpConcurrently(label, lookupsPerThread: 600, (i, t) => "u" + ((i * 7) + t) % 600);
 
         Assert.Equal(500, label.Count);
-        var byValue = new Dictionary<string, int>();
-        for (var t = 0; t < 8; t++)
-        {
-            for (var i = 0; i < 600; i++)
-            {
-                var value = "u" + ((i * 7) + t) % 600;
-                var index = seen[t][i];
-                if (index == 500)
-                {
-                    continue; // folded: the value was not among the first 500 distinct ones
-                }
-
-                Assert.Equal(value, label.ValueAt(index));
-                Assert.Equal(index, byValue.TryAdd(value, index) ? index : byValue[value]);
-            }
-        }
-
-        Assert.Equal(500, byValue.Count);
+        Assert.Equal(500, answers.Values.Count(index => index != 500));
+        Assert.Equal(100, answers.Values.Count(index => index == 500));
     }
 
     [Fact]
@@ -187,15 +158,28 @@ public class LabelTests
         // Shared instances (as a route template is) take hints while other threads add values and grow the table.
         var values = Enumerable.Range(0, 600).Select(i => "/r/" + i).ToArray();
         var label = new BoundedStringLabel("route", 500);
-        var seen = new int[8][];
-        using var start = new Barrier(8);
-        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        var answers = LookUpConcurrently(label, lookupsPerThread: 3 * values.Length, (i, t) => values[((i * 7) + t) % values.Length]);
+
+        Assert.Equal(500, label.Count);
+        Assert.Equal(500, answers.Values.Count(index => index != 500));
+        Assert.Equal(100, answers.Values.Count(index => index == 500));
+        Assert.Contains(values, label.IsHinted);
+    }
+
+    // Eight threads start together and look up valueAt(lookup, thread). Every answer must name its value (or be the
+    // overflow), and a value keeps one answer for the whole run. Returns each value's answer.
+    private static Dictionary<string, int> LookUpConcurrently(BoundedStringLabel label, int lookupsPerThread, Func<int, int, string> valueAt)
+    {
+        const int Threads = 8;
+        var seen = new int[Threads][];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
-            var indexes = new int[3 * values.Length];
+            var indexes = new int[lookupsPerThread];
             for (var i = 0; i < indexes.Length; i++)
             {
-                indexes[i] = label.IndexOf(values[((i * 7) + t) % values.Length]);
+                indexes[i] = label.IndexOf(valueAt(i, t));
             }
 
             seen[t] = indexes;
@@ -203,26 +187,23 @@ public class LabelTests
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
 
-        Assert.Equal(500, label.Count);
-        var byValue = new Dictionary<string, int>();
-        for (var t = 0; t < 8; t++)
+        var answers = new Dictionary<string, int>();
+        for (var t = 0; t < Threads; t++)
         {
-            for (var i = 0; i < seen[t].Length; i++)
+            for (var i = 0; i < lookupsPerThread; i++)
             {
-                var value = values[((i * 7) + t) % values.Length];
+                var value = valueAt(i, t);
                 var index = seen[t][i];
-                if (index != 500)
+                if (index != label.MaxValues)
                 {
                     Assert.Equal(value, label.ValueAt(index));
                 }
 
-                // A value keeps one answer for the whole run: its index, or the overflow for every look.
-                Assert.Equal(index, byValue.TryAdd(value, index) ? index : byValue[value]);
+                Assert.Equal(index, answers.TryAdd(value, index) ? index : answers[value]);
             }
         }
 
-        Assert.Equal(500, byValue.Values.Count(index => index != 500));
-        Assert.Equal(100, byValue.Values.Count(index => index == 500));
+        return answers;
     }
 
     [Fact]
