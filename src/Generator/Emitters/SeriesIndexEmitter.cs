@@ -54,7 +54,7 @@ internal static class SeriesIndexEmitter
 
     /// <summary>The statement creating a bounded label's field, for the constructor.</summary>
     public static string Initializer(LabelIdentifiers label)
-        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", " + Literals.Int(label.Label.MaxValues) + ");";
+        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", maxValues: " + Literals.Int(label.Label.MaxValues) + ", maxLength: " + Literals.Int(label.Label.MaxLength) + ");";
 
     /// <summary>Writes <c>SeriesIndex</c> and the per-label index methods.</summary>
     public static void WriteIndexMethods(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
