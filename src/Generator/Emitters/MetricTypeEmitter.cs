@@ -115,7 +115,8 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>");
         var header = "public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry)";
-        if (bounded.Count == 0)
+        var precreate = SeriesIndexEmitter.PrecreatesKnownSeries(labels);
+        if (bounded.Count == 0 && !precreate)
         {
             writer.WriteLine(header);
             writer.Indent();
@@ -131,6 +132,11 @@ internal static class MetricTypeEmitter
         }
 
         writer.WriteLine("_family = " + register + ";");
+        if (precreate)
+        {
+            SeriesIndexEmitter.WriteKnownSeries(writer, labels);
+        }
+
         writer.CloseBlock();
     }
 

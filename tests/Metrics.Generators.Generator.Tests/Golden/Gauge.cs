@@ -33,7 +33,16 @@ partial class QueueMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
         public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+        {
+            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var outcome = 0; outcome < 3; outcome++)
+            {
+                _family.GetOrAdd(outcome);
+            }
+        }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="outcome">The <c>outcome</c> label.</param>

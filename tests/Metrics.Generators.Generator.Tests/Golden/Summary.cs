@@ -36,7 +36,16 @@ partial class RpcMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>rpc_duration_seconds</c>.</exception>
         public RpcDuration(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+        {
+            _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var method = 0; method < 3; method++)
+            {
+                _family.GetOrAdd(method);
+            }
+        }
 
         /// <summary>Records <paramref name="value"/> in the series of the given labels.</summary>
         /// <param name="value">The observed value, in seconds.</param>
