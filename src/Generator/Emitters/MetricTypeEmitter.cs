@@ -92,10 +92,17 @@ internal static class MetricTypeEmitter
         writer.Indent();
         for (var i = 0; i < arguments.Count; i++)
         {
-            writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ")" : ","));
         }
 
         writer.Unindent();
+
+        // Who declared it, so that a name clash at start-up can say so.
+        writer.WriteLine("{");
+        writer.Indent();
+        writer.WriteLine("DeclaringType = typeof(" + MetricFileEmitter.QualifiedContainingType(spec) + "),");
+        writer.WriteLine("DeclaringMember = " + Literals.String(spec.PropertyName.TrimStart('@')) + ",");
+        writer.CloseBlock(";");
     }
 
     private static string DoubleArray(EquatableArray<double> values)

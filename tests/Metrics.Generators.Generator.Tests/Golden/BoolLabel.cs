@@ -19,7 +19,11 @@ partial class CacheMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "Cache lookups, by whether they hit.",
             unit: null,
-            labelNames: new[] { "hit" });
+            labelNames: new[] { "hit" })
+        {
+            DeclaringType = typeof(global::Shop.CacheMetrics),
+            DeclaringMember = "Lookups",
+        };
 
         // hit: 2 known values, index 2 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_hit = new("hit", "false", "true");

@@ -19,7 +19,11 @@ partial class TrafficMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "HTTP requests by route and region.",
             unit: null,
-            labelNames: new[] { "route", "region" });
+            labelNames: new[] { "route", "region" })
+        {
+            DeclaringType = typeof(global::Shop.TrafficMetrics),
+            DeclaringMember = "Requests",
+        };
 
         // region: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_region = new("region", "eu-west", "us-east", "");

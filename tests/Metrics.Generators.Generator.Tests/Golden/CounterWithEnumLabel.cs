@@ -19,7 +19,11 @@ partial class OrderMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "Orders by outcome",
             unit: null,
-            labelNames: new[] { "status" });
+            labelNames: new[] { "status" })
+        {
+            DeclaringType = typeof(global::Shop.OrderMetrics),
+            DeclaringMember = "Orders",
+        };
 
         // status: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_status = new("status", "created", "failed", "timeout");

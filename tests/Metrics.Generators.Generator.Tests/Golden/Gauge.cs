@@ -19,7 +19,11 @@ partial class QueueMetrics
             type: global::Metrics.Generators.MetricType.Gauge,
             help: "Orders being processed, by the state they will end in.",
             unit: null,
-            labelNames: new[] { "outcome" });
+            labelNames: new[] { "outcome" })
+        {
+            DeclaringType = typeof(global::Shop.QueueMetrics),
+            DeclaringMember = "InFlight",
+        };
 
         // outcome: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_outcome = new("outcome", "created", "failed", "timeout");

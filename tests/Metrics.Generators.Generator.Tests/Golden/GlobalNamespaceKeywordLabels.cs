@@ -17,7 +17,11 @@ partial class GlobalMetrics
             type: global::Metrics.Generators.MetricType.Gauge,
             help: "Jobs.",
             unit: null,
-            labelNames: new[] { "class", "value", "amount" });
+            labelNames: new[] { "class", "value", "amount" })
+        {
+            DeclaringType = typeof(global::GlobalMetrics),
+            DeclaringMember = "Pending",
+        };
 
         // class: 2 known values, index 2 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_class = new("class", "false", "true");

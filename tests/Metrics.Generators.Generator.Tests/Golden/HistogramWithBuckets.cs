@@ -21,7 +21,11 @@ partial class HttpMetrics
             unit: "seconds",
             labelNames: new[] { "method", "route" },
             buckets: new double[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1d, 2.5, 5d },
-            slo: 0.25);
+            slo: 0.25)
+        {
+            DeclaringType = typeof(global::Shop.HttpMetrics),
+            DeclaringMember = "Latency",
+        };
 
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");

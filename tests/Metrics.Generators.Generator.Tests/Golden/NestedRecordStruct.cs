@@ -21,7 +21,11 @@ partial record Outer
                 type: global::Metrics.Generators.MetricType.Counter,
                 help: "Retries of nested work.",
                 unit: null,
-                labelNames: new[] { "label_1", "Label1" });
+                labelNames: new[] { "label_1", "Label1" })
+            {
+                DeclaringType = typeof(global::Shop.Deep.Outer.Inner),
+                DeclaringMember = "Retries",
+            };
 
             // Label1: 1 known value, index 1 is __overflow__.
             private static readonly global::Metrics.Generators.FixedLabel s_label12 = new("Label1", "x");

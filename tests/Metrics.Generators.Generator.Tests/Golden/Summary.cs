@@ -22,7 +22,11 @@ partial class RpcMetrics
             labelNames: new[] { "method" },
             quantiles: new double[] { 0.5, 0.9, 0.99 },
             maxAgeSeconds: 300d,
-            ageBuckets: 3);
+            ageBuckets: 3)
+        {
+            DeclaringType = typeof(global::Shop.RpcMetrics),
+            DeclaringMember = "Duration",
+        };
 
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
