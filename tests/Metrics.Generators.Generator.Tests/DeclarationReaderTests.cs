@@ -83,6 +83,8 @@ public sealed partial class DeclarationReaderTests
         { Doc + "[Counter(\"x_total\")][Label<OrderOutcome?>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
         { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = 0)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
         { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = -3)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"retried\", MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"region\", AllowedValues = [\"eu\"], MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
         { Doc + "[Counter(\"x_total\")][Label<Hidden>(\"kind\")] public static partial A P { get; }\ninternal enum Hidden { One }", ProblemIds.LabelTypeLessAccessible, false },
     };
 

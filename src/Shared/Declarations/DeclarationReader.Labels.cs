@@ -70,6 +70,18 @@ internal sealed partial class DeclarationReader
 
         var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
         var allowed = Named(attribute, "AllowedValues") is { } values ? AsStringArray(values) : null;
+        if (Named(attribute, "MaxLength") is { } fixedLength
+            && (labelType.SpecialType != SpecialType.System_String || allowed is not null))
+        {
+            Report(
+                ProblemIds.InvalidLabelMaxLength,
+                ArgumentLocation(attribute, "MaxLength"),
+                name,
+                metric,
+                Text(AsInt(fixedLength) ?? 0),
+                "MaxLength bounds free-form string values (MaxValues); the values of this label are fixed, so remove it");
+        }
+
         if (labelType.TypeKind == TypeKind.Enum && labelType is INamedTypeSymbol enumType)
         {
             return ReadEnumLabel(name, enumType) with { Accessibility = CheckLabelTypeAccessibility(attribute, name, metric, enumType) };
@@ -134,7 +146,13 @@ internal sealed partial class DeclarationReader
             var declared = AsInt(length) ?? 0;
             if (declared < 1)
             {
-                Report(ProblemIds.InvalidLabelMaxLength, ArgumentLocation(attribute, "MaxLength"), name, metric, declared.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Report(
+                    ProblemIds.InvalidLabelMaxLength,
+                    ArgumentLocation(attribute, "MaxLength"),
+                    name,
+                    metric,
+                    Text(declared),
+                    "it must be at least 1 (leave it out for the default of 256 UTF-16 code units)");
             }
             else
             {
@@ -144,6 +162,8 @@ internal sealed partial class DeclarationReader
 
         return new LabelSpec(name, LabelKind.BoundedString, "string?", EquatableArray<string>.Empty, EquatableArray<EnumCaseSpec>.Empty, maxValues, maxLength);
     }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // MG0011: a public metric whose label enum is internal would put the enum in public signatures (CS0051 in the
     // generated file). Report it on the label, and emit the members that take the label no wider than the enum.

@@ -32,7 +32,7 @@ internal static class ProblemIds
     /// <summary>More than one of <c>[Counter]</c>, <c>[Gauge]</c>, <c>[Histogram]</c>, <c>[Summary]</c>. Args: property name, attribute list.</summary>
     public const string MultipleMetricKinds = "MG0009";
 
-    /// <summary>A bounded string label's <c>MaxLength</c> is not positive. Args: label name, metric name, the value.</summary>
+    /// <summary>A label's <c>MaxLength</c> is not positive, or set on a label whose values are fixed. Args: label name, metric name, the value, reason.</summary>
     public const string InvalidLabelMaxLength = "MG0010";
 
     /// <summary>A label's type is less accessible than the metric. Args: label name, metric name, label type, its accessibility, the metric's accessibility.</summary>
@@ -113,7 +113,7 @@ internal static class ProblemMessages
     public const string MultipleMetricKinds = "Property '{0}' has more than one metric attribute ({1}): keep one";
 
     /// <summary>MG0010.</summary>
-    public const string InvalidLabelMaxLength = "Label '{0}' of metric '{1}' has MaxLength = {2}: it must be at least 1 (leave it out for the default of 256 UTF-16 code units)";
+    public const string InvalidLabelMaxLength = "Label '{0}' of metric '{1}' has MaxLength = {2}: {3}";
 
     /// <summary>MG0011.</summary>
     public const string LabelTypeLessAccessible = "Label '{0}' of metric '{1}' has the type '{2}', which is {3}, but the metric is {4}: make '{2}' {4} or the metric property {3} (until then the generated members that take the label are {3})";
