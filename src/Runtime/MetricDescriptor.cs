@@ -134,6 +134,15 @@ public sealed class MetricDescriptor
     /// <summary>The name as declared (a counter's may or may not end with <c>_total</c>).</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The type that declares the metric (generated metrics set it to the class holding the property), or null. Only
+    /// read to say who declared what when two registrations clash.
+    /// </summary>
+    public Type? DeclaringType { get; init; }
+
+    /// <summary>The member of <see cref="DeclaringType"/> that declares the metric (a generated metric's property), or null.</summary>
+    public string? DeclaringMember { get; init; }
+
     /// <summary>The exposed family name: <see cref="Name"/> without a counter's <c>_total</c>; registries sort by it.</summary>
     public string FamilyName { get; }
 

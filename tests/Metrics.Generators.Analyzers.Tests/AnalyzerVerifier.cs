@@ -28,6 +28,15 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Runs with <paramref name="references"/> added, as assemblies the project references.</summary>
+    public static Task VerifyWithReferencesAsync(string source, IEnumerable<MetadataReference> references, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(references);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Runs with an .editorconfig at the root (analyzer options, severities).</summary>
     public static Task VerifyWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
     {

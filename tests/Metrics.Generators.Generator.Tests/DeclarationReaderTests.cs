@@ -81,7 +81,24 @@ public sealed partial class DeclarationReaderTests
         { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, AllowedValues = [\"a\"])] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
         { Doc + "[Counter(\"x_total\")][Label<int>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
         { Doc + "[Counter(\"x_total\")][Label<OrderOutcome?>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = 0)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = -3)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"retried\", MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"region\", AllowedValues = [\"eu\"], MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
+        { Doc + "[Counter(\"x_total\")][Label<Hidden>(\"kind\")] public static partial A P { get; }\ninternal enum Hidden { One }", ProblemIds.LabelTypeLessAccessible, false },
     };
+
+    [Theory]
+    [InlineData("", 256)]
+    [InlineData(", MaxLength = 1", 1)]
+    [InlineData(", MaxLength = 4096", 4096)]
+    [InlineData(", MaxLength = 0", 256)]
+    public void BoundedStringLabel_CarriesItsMaxLength_DefaultingTo256(string argument, int expected)
+    {
+        var result = Read(InClass(Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5" + argument + ")] public static partial A P { get; }"));
+
+        Assert.Equal(expected, Assert.Single(result.Spec!.Labels).MaxLength);
+    }
 
     [Theory]
     [MemberData(nameof(BadDeclarations))]
@@ -210,7 +227,7 @@ public sealed partial class DeclarationReaderTests
     {
         var ids = typeof(ProblemIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(22, ids.Count);
+        Assert.Equal(24, ids.Count);
         Assert.All(ids, id => Assert.NotNull(ProblemMessages.For(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }

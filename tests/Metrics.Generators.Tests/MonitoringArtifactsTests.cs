@@ -168,6 +168,52 @@ public class MonitoringArtifactsTests
         Assert.True(exitCode == 0, $"promtool exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}");
     }
 
+    [Fact]
+    public void ErrorRatio_OfACounterThatHasSeenOnlyStatus200_IsZeroInRulesAndDashboard()
+    {
+        var promtool = ExternalTools.Promtool();
+        using var directory = new TemporaryDirectory();
+        directory.Write("rules.yml", MonitoringArtifacts.PrometheusRules(SeedServices()));
+
+        // No 5xx series exists at all, on any job: `errors` is an empty vector, which alone would make the ratio empty.
+        var series = new JsonArray
+        {
+            Series("http_requests_total{job=\"shop\",method=\"GET\",route=\"/orders\",status=\"200\"}", 5),
+            Series("http_requests_total{job=\"shop\",method=\"GET\",route=\"/health\",status=\"200\"}", 1),
+        };
+        var expressions = new JsonArray
+        {
+            Expect("job:http_requests_errors:ratio_rate5m", ("{job=\"shop\"}", 0)),
+            Expect("job_route:http_requests_errors:ratio_rate5m", ("{job=\"shop\",route=\"/orders\"}", 0), ("{job=\"shop\",route=\"/health\"}", 0)),
+        };
+
+        // The dashboard's own queries, with the job variable set to all jobs as Grafana would.
+        using var dashboard = JsonDocument.Parse(MonitoringArtifacts.GrafanaDashboard(SeedServices()));
+        var ratioPanels = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .Where(p => p.GetProperty("title").GetString()!.Contains("5xx ratio", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(2, ratioPanels.Count);
+        foreach (var panel in ratioPanels)
+        {
+            var query = Assert.Single(Expressions(panel)).Replace("$job", ".*", StringComparison.Ordinal);
+            var byRoute = query.StartsWith("(sum by (job, route)", StringComparison.Ordinal);
+            var expected = new JsonArray
+            {
+                new JsonObject { ["labels"] = byRoute ? "{job=\"shop\",route=\"/orders\"}" : "{job=\"shop\"}", ["value"] = 0 },
+            };
+            if (byRoute)
+            {
+                expected.Add(new JsonObject { ["labels"] = "{job=\"shop\",route=\"/health\"}", ["value"] = 0 });
+            }
+
+            expressions.Add(new JsonObject { ["expr"] = query, ["eval_time"] = "10m", ["exp_samples"] = expected });
+        }
+
+        var (exitCode, stdout, stderr) = RunUnitTest(promtool, directory, series, expressions, []);
+
+        Assert.True(exitCode == 0, $"promtool exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}");
+    }
+
     [Theory]
     [InlineData("Latency \"p99\": seconds, per route")]
     [InlineData("First line\nsecond: line")]

@@ -8,7 +8,7 @@ namespace Metrics.Generators.Analyzers;
 
 /// <summary>
 /// DeclarationAnalyzer reports every problem the shared <see cref="DeclarationReader"/> finds in a metric
-/// declaration (MG0001–MG0009 except MG0003, MG1001–MG1003, MG2001). The generator runs the same reader and
+/// declaration (MG0001–MG0011 except MG0003, MG1001–MG1003, MG2001). The generator runs the same reader and
 /// skips what it cannot emit, so what the build reports and what gets generated always agree. On the model it
 /// also checks the series budget (MG2003, threshold from .editorconfig) and advises against summaries (MG4002),
 /// so each declaration is read once.
@@ -26,6 +26,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         [ProblemIds.InvalidSummary] = DiagnosticDescriptors.InvalidSummary,
         [ProblemIds.DuplicateLabel] = DiagnosticDescriptors.DuplicateLabelName,
         [ProblemIds.MultipleMetricKinds] = DiagnosticDescriptors.MultipleMetricAttributes,
+        [ProblemIds.InvalidLabelMaxLength] = DiagnosticDescriptors.InvalidLabelMaxLength,
+        [ProblemIds.LabelTypeLessAccessible] = DiagnosticDescriptors.LabelTypeLessAccessible,
         [ProblemIds.NonBaseUnit] = DiagnosticDescriptors.NonBaseUnit,
         [ProblemIds.MissingUnit] = DiagnosticDescriptors.MissingUnit,
         [ProblemIds.NameWithoutUnitSuffix] = DiagnosticDescriptors.NameLacksUnitSuffix,

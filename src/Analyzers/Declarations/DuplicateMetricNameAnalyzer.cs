@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Metrics.Generators.Shared.Declarations;
@@ -14,6 +15,13 @@ namespace Metrics.Generators.Analyzers;
 /// family). The first declaration in source order wins; every later one is reported, so the result does not
 /// depend on analysis order. The registry would otherwise refuse the second one at start-up.
 /// </summary>
+/// <remarks>
+/// It also compares every local declaration with the metrics referenced assemblies register, as they list them
+/// in <c>[assembly: DeclaresMetric]</c> (the generator emits one per metric; hand-registering libraries such as
+/// the ASP.NET Core integration list theirs). There two metrics clash when any sample name one exposes is one the
+/// other exposes (<c>_total</c>, <c>_bucket</c>, <c>_count</c>, <c>_sum</c>, <c>_created</c>), across types: the
+/// registry throws for exactly those at start-up.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
 {
@@ -35,19 +43,38 @@ public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
             }
 
             var declared = new ConcurrentBag<Declared>();
+            var referenced = ReferencedDeclarations(start.Compilation, start.CancellationToken);
+            var clashes = new ConcurrentBag<Diagnostic>();
             start.RegisterSymbolAction(
                 ctx =>
                 {
                     var property = (IPropertySymbol)ctx.Symbol;
                     var spec = DeclarationReader.Read(property, known, ctx.CancellationToken).Spec;
                     var location = property.Locations.FirstOrDefault();
-                    if (spec is not null && location is not null)
+                    if (spec is null || location is null)
                     {
-                        declared.Add(new Declared(FamilyName(spec), spec.Name, property.ContainingType.Name + "." + property.Name, location));
+                        return;
+                    }
+
+                    declared.Add(new Declared(FamilyName(spec), spec.Name, property.ContainingType.Name + "." + property.Name, location));
+                    foreach (var name in ClaimedNames(spec.Name, spec.Kind))
+                    {
+                        if (referenced.TryGetValue(name, out var declarer))
+                        {
+                            clashes.Add(Diagnostic.Create(DiagnosticDescriptors.DuplicateMetricName, location, spec.Name, declarer));
+                            break;
+                        }
                     }
                 },
                 SymbolKind.Property);
-            start.RegisterCompilationEndAction(ctx => ReportDuplicates(ctx, declared));
+            start.RegisterCompilationEndAction(ctx =>
+            {
+                ReportDuplicates(ctx, declared);
+                foreach (var clash in clashes)
+                {
+                    ctx.ReportDiagnostic(clash);
+                }
+            });
         });
     }
 
@@ -69,6 +96,74 @@ public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    // Every sample name each metric of a referenced assembly claims, with who declared it: "Type (assembly A)".
+    private static Dictionary<string, string> ReferencedDeclarations(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributeType = compilation.GetTypeByMetadataName(DeclaresMetricAttributeName);
+        if (attributeType is null)
+        {
+            return result;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                var arguments = attribute.ConstructorArguments;
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    || arguments.Length != 3
+                    || arguments[0].Value is not string name
+                    || arguments[1].Value is not int type
+                    || type is < 0 or > (int)MetricKind.Summary
+                    || arguments[2].Value is not ITypeSymbol declaringType)
+                {
+                    continue;
+                }
+
+                var member = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Member").Value.Value as string;
+                var declarer = declaringType.ToDisplayString() + (member is null ? string.Empty : "." + member) + " (assembly " + assembly.Name + ")";
+                foreach (var claimed in ClaimedNames(name, (MetricKind)type))
+                {
+                    if (!result.ContainsKey(claimed))
+                    {
+                        result.Add(claimed, declarer);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // The sample names a metric puts in an exposition (both formats), as the registry checks them.
+    private static IEnumerable<string> ClaimedNames(string name, MetricKind kind)
+    {
+        var family = kind == MetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name.Substring(0, name.Length - "_total".Length) : name;
+        yield return family;
+        switch (kind)
+        {
+            case MetricKind.Counter:
+                yield return family + "_total";
+                yield return family + "_created";
+                break;
+            case MetricKind.Histogram:
+                yield return family + "_bucket";
+                yield return family + "_count";
+                yield return family + "_sum";
+                yield return family + "_created";
+                break;
+            case MetricKind.Summary:
+                yield return family + "_count";
+                yield return family + "_sum";
+                yield return family + "_created";
+                break;
+        }
+    }
+
+    private const string DeclaresMetricAttributeName = "Metrics.Generators.DeclaresMetricAttribute";
 
     private static string FamilyName(MetricSpec spec)
         => spec.Kind == MetricKind.Counter && spec.Name.EndsWith("_total", StringComparison.Ordinal)

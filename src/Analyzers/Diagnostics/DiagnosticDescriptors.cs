@@ -63,6 +63,16 @@ internal static class DiagnosticDescriptors
         ProblemIds.MultipleMetricKinds, "More than one metric attribute", ProblemMessages.MultipleMetricKinds,
         DeclarationCategory, DiagnosticSeverity.Error);
 
+    /// <summary>MG0010: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor InvalidLabelMaxLength = Create(
+        ProblemIds.InvalidLabelMaxLength, "Invalid label value length", ProblemMessages.InvalidLabelMaxLength,
+        DeclarationCategory, DiagnosticSeverity.Error);
+
+    /// <summary>MG0011: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor LabelTypeLessAccessible = Create(
+        ProblemIds.LabelTypeLessAccessible, "Label type less accessible than the metric", ProblemMessages.LabelTypeLessAccessible,
+        DeclarationCategory, DiagnosticSeverity.Error);
+
     /// <summary>MG1001: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor NonBaseUnit = Create(
         ProblemIds.NonBaseUnit, "Non-base unit", ProblemMessages.NonBaseUnit,

@@ -68,6 +68,7 @@ internal static class MetricFileEmitter
     /// <summary>The property's fully qualified name, e.g. <c>global::Shop.ShopMetrics.Orders</c>.</summary>
     public static string QualifiedPropertyName(MetricSpec spec) => QualifiedContainingType(spec) + "." + spec.PropertyName;
 
-    private static string QualifiedContainingType(MetricSpec spec)
+    /// <summary>The innermost containing type's fully qualified name, e.g. <c>global::Shop.ShopMetrics</c>.</summary>
+    public static string QualifiedContainingType(MetricSpec spec)
         => "global::" + (spec.Namespace.Length > 0 ? spec.Namespace + "." : string.Empty) + string.Join(".", spec.ContainingTypes.Select(t => t.Name));
 }

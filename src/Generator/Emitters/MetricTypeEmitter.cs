@@ -92,10 +92,17 @@ internal static class MetricTypeEmitter
         writer.Indent();
         for (var i = 0; i < arguments.Count; i++)
         {
-            writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ")" : ","));
         }
 
         writer.Unindent();
+
+        // Who declared it, so that a name clash at start-up can say so.
+        writer.WriteLine("{");
+        writer.Indent();
+        writer.WriteLine("DeclaringType = typeof(" + MetricFileEmitter.QualifiedContainingType(spec) + "),");
+        writer.WriteLine("DeclaringMember = " + Literals.String(spec.PropertyName.TrimStart('@')) + ",");
+        writer.CloseBlock(";");
     }
 
     private static string DoubleArray(EquatableArray<double> values)
@@ -115,7 +122,8 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>");
         var header = "public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry)";
-        if (bounded.Count == 0)
+        var precreate = SeriesIndexEmitter.PrecreatesKnownSeries(labels);
+        if (bounded.Count == 0 && !precreate)
         {
             writer.WriteLine(header);
             writer.Indent();
@@ -131,6 +139,11 @@ internal static class MetricTypeEmitter
         }
 
         writer.WriteLine("_family = " + register + ";");
+        if (precreate)
+        {
+            SeriesIndexEmitter.WriteKnownSeries(writer, labels);
+        }
+
         writer.CloseBlock();
     }
 
@@ -142,6 +155,7 @@ internal static class MetricTypeEmitter
         var fromRecord = string.Join(", ", labels.Select(l => "labels." + l.Property));
         const string Subject = "the series of the given labels";
         var operations = Operation.For(spec);
+        var access = LabelsEmitter.MemberAccessibility(labels);
 
         foreach (var operation in operations)
         {
@@ -154,7 +168,7 @@ internal static class MetricTypeEmitter
             }
 
             WriteLabelParamDocs(writer, labels);
-            writer.WriteLine("public void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
+            writer.WriteLine(access + " void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
             var seriesIndex = "SeriesIndex(" + arguments + ")";
             writer.WriteLine(operation.FamilyCall is null
@@ -167,7 +181,7 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>");
         WriteLabelParamDocs(writer, labels);
         writer.WriteLine("/// <returns>The bound series; keep it for repeated recording.</returns>");
-        writer.WriteLine("public Series Bind(" + parameters + ") => new(_family.GetOrAdd(SeriesIndex(" + arguments + ")));");
+        writer.WriteLine(access + " Series Bind(" + parameters + ") => new(_family.GetOrAdd(SeriesIndex(" + arguments + ")));");
 
         foreach (var operation in operations)
         {
@@ -182,14 +196,14 @@ internal static class MetricTypeEmitter
             writer.WriteLine("/// <param name=\"labels\">The label values.</param>");
             var head = value is null ? string.Empty : "double " + value + ", ";
             var pass = value is null ? string.Empty : value + ", ";
-            writer.WriteLine("public void " + operation.Method + "(" + head + "Labels labels) => " + operation.Method + "(" + pass + fromRecord + ");");
+            writer.WriteLine(access + " void " + operation.Method + "(" + head + "Labels labels) => " + operation.Method + "(" + pass + fromRecord + ");");
         }
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Returns the series of <paramref name=\"labels\"/>, to record into it without looking the labels up again.</summary>");
         writer.WriteLine("/// <param name=\"labels\">The label values.</param>");
         writer.WriteLine("/// <returns>The bound series; keep it for repeated recording.</returns>");
-        writer.WriteLine("public Series Bind(Labels labels) => Bind(" + fromRecord + ");");
+        writer.WriteLine(access + " Series Bind(Labels labels) => Bind(" + fromRecord + ");");
     }
 
     private static void WriteLabelParamDocs(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)

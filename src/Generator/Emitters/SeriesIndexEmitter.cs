@@ -54,7 +54,7 @@ internal static class SeriesIndexEmitter
 
     /// <summary>The statement creating a bounded label's field, for the constructor.</summary>
     public static string Initializer(LabelIdentifiers label)
-        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", " + Literals.Int(label.Label.MaxValues) + ");";
+        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", maxValues: " + Literals.Int(label.Label.MaxValues) + ", maxLength: " + Literals.Int(label.Label.MaxLength) + ");";
 
     /// <summary>Writes <c>SeriesIndex</c> and the per-label index methods.</summary>
     public static void WriteIndexMethods(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
@@ -108,6 +108,67 @@ internal static class SeriesIndexEmitter
                     writer.CloseBlock(";");
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The most label combinations a metric creates at construction: enough for a status enum by a method enum by
+    /// a bool, few enough that the zero-valued series of an untouched histogram (about 17 lines each with default
+    /// buckets) stay a small part of a scrape.
+    /// </summary>
+    public const int MaxPrecreatedSeries = 100;
+
+    /// <summary>
+    /// True when every label is an enum or a bool and their combinations number at most
+    /// <see cref="MaxPrecreatedSeries"/>: the metric then creates every series at construction. Labels with
+    /// string values (bounded or allowed) are never pre-created, nor is <c>__overflow__</c>.
+    /// </summary>
+    public static bool PrecreatesKnownSeries(IReadOnlyList<LabelIdentifiers> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return false;
+        }
+
+        long combinations = 1;
+        foreach (var label in labels)
+        {
+            if (label.Label.Kind is not (LabelKind.Enum or LabelKind.Bool))
+            {
+                return false;
+            }
+
+            combinations *= label.Label.Values.Count;
+            if (combinations > MaxPrecreatedSeries)
+            {
+                return false;
+            }
+        }
+
+        return combinations > 0;
+    }
+
+    /// <summary>Writes the loops that create every combination of known label values, for the constructor.</summary>
+    public static void WriteKnownSeries(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
+    {
+        writer.WriteLine();
+        writer.WriteLine("// Every combination of known label values exists from the start, at 0, so that a ratio over a value");
+        writer.WriteLine("// not recorded yet answers 0 rather than nothing. " + NameRules.OverflowValue + " is not created.");
+        var index = labels[0].Parameter;
+        for (var i = 1; i < labels.Count; i++)
+        {
+            index = (i > 1 ? "(" + index + ")" : index) + " * " + labels[i].CardinalityConstant + " + " + labels[i].Parameter;
+        }
+
+        foreach (var label in labels)
+        {
+            writer.OpenBlock("for (var " + label.Parameter + " = 0; " + label.Parameter + " < " + Literals.Int(label.Label.Values.Count) + "; " + label.Parameter + "++)");
+        }
+
+        writer.WriteLine("_family.GetOrAdd(" + index + ");");
+        foreach (var _ in labels)
+        {
+            writer.CloseBlock();
         }
     }
 

@@ -11,12 +11,21 @@ namespace Metrics.Generators.Generator.Model;
 /// <param name="Name">The metric name, the catalogue's sort key.</param>
 /// <param name="TypeName">The metric type, fully qualified.</param>
 /// <param name="PropertyName">The static property, fully qualified.</param>
-internal sealed record CatalogEntry(string Name, string TypeName, string PropertyName) : IComparable<CatalogEntry>
+/// <param name="MetricType">The runtime's <c>MetricType</c> member, fully qualified, for <c>[assembly: DeclaresMetric]</c>.</param>
+/// <param name="DeclaringType">The type holding the property, fully qualified.</param>
+/// <param name="Member">The property's simple name.</param>
+internal sealed record CatalogEntry(string Name, string TypeName, string PropertyName, string MetricType, string DeclaringType, string Member) : IComparable<CatalogEntry>
 {
     /// <summary>The entry for <paramref name="spec"/>, or null when the catalogue cannot name it (a private or protected property or type).</summary>
     public static CatalogEntry? From(MetricSpec spec)
         => spec.IsReachableFromAssembly
-            ? new CatalogEntry(spec.Name, MetricFileEmitter.QualifiedTypeName(spec), MetricFileEmitter.QualifiedPropertyName(spec))
+            ? new CatalogEntry(
+                spec.Name,
+                MetricFileEmitter.QualifiedTypeName(spec),
+                MetricFileEmitter.QualifiedPropertyName(spec),
+                KindInfo.For(spec.Kind).MetricType,
+                MetricFileEmitter.QualifiedContainingType(spec),
+                spec.PropertyName.TrimStart('@'))
             : null;
 
     /// <summary>Ordinal by name, then by type (duplicate names are MG0003 errors, but the order stays deterministic).</summary>

@@ -12,6 +12,11 @@ namespace Metrics.Generators;
 /// integral amount below 2^53) are one <see cref="Interlocked.Increment(ref long)"/> / <see cref="Interlocked.Add(ref long, long)"/>
 /// on a <see cref="long"/>: exact, wait-free, no floating-point drift. Other amounts go to a separate
 /// <see cref="double"/> updated with a compare-and-swap loop on its bits. <see cref="Value"/> is the sum of the two.</para>
+/// <para>Past the long range: the whole part (and each stripe) is read as an unsigned 64-bit number, so an add that
+/// takes it past <see cref="long.MaxValue"/> is still exact. The add that crosses 2^63 folds 2^63 out of the whole
+/// part into the double part, so the unsigned range is never reached. The fold moves value between two fields;
+/// readers check a fold version around their reads (a sequence lock taken only by the rare fold, never by
+/// recording) so no scrape sees the value between the two steps, and the counter never appears to go down.</para>
 /// <para>Contention: when a series is recorded per call with its labels (<see cref="CounterFamily.Inc(long)"/>, what
 /// the generated <c>Inc(labels…)</c> calls), about one increment in 64 (chosen by the value it produced) also
 /// checks whether another thread wrote the series within the same few nanoseconds. The first time one did, the
@@ -42,8 +47,8 @@ public sealed class CounterCell : SeriesCell
     {
         get
         {
-            var whole = Whole();
-            return Volatile.Read(ref _spill) is { } spill ? whole + spill.Fraction : whole;
+            var (whole, fraction) = Read();
+            return (double)whole + fraction;
         }
     }
 
@@ -55,7 +60,10 @@ public sealed class CounterCell : SeriesCell
     {
         if (_spill is null)
         {
-            Interlocked.Increment(ref _whole);
+            if (Interlocked.Increment(ref _whole) == long.MinValue)
+            {
+                FoldWhole();
+            }
         }
         else
         {
@@ -140,15 +148,14 @@ public sealed class CounterCell : SeriesCell
     /// <summary>Writes the sample; whole-only values print as exact integers even past 2^53.</summary>
     internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ReadOnlySpan<byte> labels)
     {
-        var whole = Whole();
-        var fraction = Volatile.Read(ref _spill) is { } spill ? spill.Fraction : 0;
-        if (fraction == 0)
+        var (whole, fraction) = Read();
+        if (fraction == 0 && whole <= long.MaxValue)
         {
-            writer.WriteSample(descriptor.ValueName, labels, default, whole);
+            writer.WriteSample(descriptor.ValueName, labels, default, (long)whole);
         }
         else
         {
-            writer.WriteSample(descriptor.ValueName, labels, default, whole + fraction);
+            writer.WriteSample(descriptor.ValueName, labels, default, (double)whole + fraction);
         }
     }
 
@@ -161,9 +168,10 @@ public sealed class CounterCell : SeriesCell
         {
             AddWhole(1, watch: true);
         }
-        else if ((Interlocked.Increment(ref _whole) & (ProbeInterval - 1)) == 0)
+        else if (Interlocked.Increment(ref _whole) is var total && (total & (ProbeInterval - 1)) == 0)
         {
-            ProbeContention();
+            // Also catches the increment that reaches 2^63 (its low bits are zero too).
+            ProbeContention(total);
         }
     }
 
@@ -189,25 +197,58 @@ public sealed class CounterCell : SeriesCell
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddWhole(long amount, bool watch)
     {
-        if (Volatile.Read(ref _spill)?.Stripes is { } stripes)
+        if (Volatile.Read(ref _spill) is { Stripes: { } stripes } striped)
         {
-            CounterSpill.Add(stripes, amount);
+            striped.Add(stripes, amount);
             return;
         }
 
         var total = Interlocked.Add(ref _whole, amount);
-        if (watch && ((total - amount) ^ total) >= ProbeInterval)
+        if (total < 0 && unchecked(total - amount) >= 0)
+        {
+            FoldWhole();
+        }
+        else if (watch && ((total - amount) ^ total) >= ProbeInterval)
         {
             // The add crossed a multiple of the probe interval (or several).
-            ProbeContention();
+            ProbeContention(total);
         }
     }
 
-    private long Whole()
+    /// <summary>
+    /// The whole part (unsigned, so past <see cref="long.MaxValue"/> before a fold) and the double part, read so that
+    /// no fold is seen half done.
+    /// </summary>
+    private (UInt128 Whole, double Fraction) Read()
     {
-        var whole = Volatile.Read(ref _whole);
-        return Volatile.Read(ref _spill) is { } spill ? whole + spill.StripedTotal() : whole;
+        // The whole part first: a fold publishes the spill before it subtracts, so a whole part read after the
+        // subtraction is always followed by seeing the spill (and its fold version).
+        var whole = (ulong)Volatile.Read(ref _whole);
+        if (Volatile.Read(ref _spill) is not { } spill)
+        {
+            return (whole, 0);
+        }
+
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            var version = Volatile.Read(ref spill.FoldVersion);
+            if ((version & 1) == 0)
+            {
+                var total = (UInt128)(ulong)Volatile.Read(ref _whole) + spill.StripedTotal();
+                var fraction = spill.Fraction;
+                if (Volatile.Read(ref spill.FoldVersion) == version)
+                {
+                    return (total, fraction);
+                }
+            }
+
+            spinner.SpinOnce();
+        }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FoldWhole() => Spill().Fold(ref _whole);
 
     private CounterSpill Spill()
     {
@@ -223,8 +264,15 @@ public sealed class CounterCell : SeriesCell
     // Another thread changing the value between this read and the compare-exchange a few nanoseconds later means
     // two threads are writing this series at the same moment: stripe it. A single writer never fails the check.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ProbeContention()
+    private void ProbeContention(long total)
     {
+        if (total == long.MinValue)
+        {
+            // This increment reached 2^63: fold, as AddWhole does for the add that crosses it.
+            FoldWhole();
+            return;
+        }
+
         var seen = Volatile.Read(ref _whole);
         if (Interlocked.CompareExchange(ref _whole, seen, seen) != seen)
         {

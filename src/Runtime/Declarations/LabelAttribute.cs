@@ -17,6 +17,13 @@ public sealed class LabelAttribute<T>(string name) : Attribute
     /// <summary>For string labels: the most distinct values kept; later values fold into the overflow series.</summary>
     public int MaxValues { get; set; }
 
+    /// <summary>
+    /// For string labels with <see cref="MaxValues"/>: the most UTF-16 code units kept of a value, at least 1 (MG0010
+    /// otherwise); when not set, 256. A longer value is cut to this length (one less where the cut would split a
+    /// surrogate pair), so a 100 KB value costs 256 units in memory and in every scrape.
+    /// </summary>
+    public int MaxLength { get; set; }
+
     /// <summary>For string labels: the complete set of values; any other value folds into the overflow series.</summary>
     public string[]? AllowedValues { get; set; }
 }

@@ -31,6 +31,12 @@ namespace Metrics.Generators;
 /// requests, so the first probe longer than <see cref="LongProbe"/> slots (lookup or insert) rehashes the table
 /// with the runtime's randomised string hash for good. The table's last element records which hash it was built
 /// with, so a reader gets table and hash in one read.</para>
+/// <para>Stored form: a value is stored (and written) as at most <see cref="MaxLength"/> UTF-16 units, cut where no
+/// surrogate pair is split, with lone surrogates replaced by U+FFFD (see <see cref="LabelValueText"/>), so values
+/// that would be written alike share one series and a 100 KB value costs its first <see cref="MaxLength"/> units.
+/// Both happen on the miss path only: a value longer than the limit is looked up by its prefix as a span, so
+/// recording an already-seen long value allocates nothing; a value with a lone surrogate misses (no stored value
+/// has one), and is normalised into a new string and looked up again on every such call.</para>
 /// <para>A literal <c>__overflow__</c> value maps to the overflow index, so it can never become a second series
 /// with the same label set. Use one instance per metric (the generator emits a field per metric).</para>
 /// </remarks>
@@ -46,7 +52,11 @@ public sealed class BoundedStringLabel : LabelDimension
     private const int HintBits = 8;
     private const int MaxHints = 1 << HintBits;
 
+    /// <summary>The default of <see cref="MaxLength"/>: longer than any route template or tenant id seen in practice, short enough that a full label of 1,000 values holds at most 512 KB of text.</summary>
+    public const int DefaultMaxLength = NameRules.DefaultLabelValueMaxLength;
+
     private readonly int _maxValues;
+    private readonly int _maxLength;
     private readonly Lock _gate = new();
     private int[] _table = NewTable(InitialTableSize, randomized: false);
     private string[] _values = new string[InitialValues];
@@ -60,6 +70,17 @@ public sealed class BoundedStringLabel : LabelDimension
     /// <exception cref="ArgumentException">When the name is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxValues"/> is out of range.</exception>
     public BoundedStringLabel(string name, int maxValues)
+        : this(name, maxValues, DefaultMaxLength)
+    {
+    }
+
+    /// <summary>Creates a label that keeps up to <paramref name="maxValues"/> distinct values of at most <paramref name="maxLength"/> UTF-16 units each.</summary>
+    /// <param name="name">The label name.</param>
+    /// <param name="maxValues">The most distinct values kept, at least 1 and below <see cref="int.MaxValue"/>.</param>
+    /// <param name="maxLength">The most UTF-16 units kept of a value, at least 1; longer values are cut (never inside a surrogate pair).</param>
+    /// <exception cref="ArgumentException">When the name is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxValues"/> or <paramref name="maxLength"/> is out of range.</exception>
+    public BoundedStringLabel(string name, int maxValues, int maxLength)
         : base(name)
     {
         if (maxValues < 1 || maxValues == int.MaxValue)
@@ -67,12 +88,21 @@ public sealed class BoundedStringLabel : LabelDimension
             throw new ArgumentOutOfRangeException(nameof(maxValues), maxValues, $"Label '{name}': maxValues must be at least 1.");
         }
 
+        if (maxLength < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"Label '{name}': maxLength must be at least 1.");
+        }
+
         _maxValues = maxValues;
+        _maxLength = maxLength;
         _hints = new int[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)maxValues) * 2, MinHints, MaxHints)];
     }
 
     /// <summary>The most distinct values kept; also the overflow index.</summary>
     public int MaxValues => _maxValues;
+
+    /// <summary>The most UTF-16 units kept of a value; longer values are cut to this (one less where a surrogate pair would be split).</summary>
+    public int MaxLength => _maxLength;
 
     /// <summary>How many distinct values have taken an index so far.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -150,7 +180,17 @@ public sealed class BoundedStringLabel : LabelDimension
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int IndexOfProbing(string value)
     {
+        if (value.Length > _maxLength)
+        {
+            return IndexOfTruncated(value);
+        }
+
         var found = Find(Volatile.Read(ref _table), value, out var longProbe);
+        if (found < 0 && LabelValueText.HasLoneSurrogate(value))
+        {
+            return IndexOfStoredForm(LabelValueText.Normalize(value));
+        }
+
         if (found < 0 || longProbe)
         {
             found = AddOrOverflow(value, found, longProbe);
@@ -166,6 +206,23 @@ public sealed class BoundedStringLabel : LabelDimension
         }
 
         return found;
+    }
+
+    // A value longer than the limit is never stored as itself: look its prefix up as a span (no allocation for a
+    // prefix already stored), and make the stored form only when that misses.
+    private int IndexOfTruncated(string value)
+    {
+        var prefix = value.AsSpan(0, LabelValueText.TruncatedLength(value, _maxLength));
+        var found = Find(Volatile.Read(ref _table), prefix, out var longProbe);
+        return found >= 0 && !longProbe ? found : IndexOfStoredForm(LabelValueText.Normalize(prefix));
+    }
+
+    // The lookup of a value already in its stored form (cut and normalised), for a raw value that was not; no
+    // identity hint, since the caller's instance is not the one stored.
+    private int IndexOfStoredForm(string stored)
+    {
+        var found = Find(Volatile.Read(ref _table), stored, out var longProbe);
+        return found < 0 || longProbe ? AddOrOverflow(stored, found, longProbe) : found;
     }
 
     // Where a value's hint lives: its length and its first and last four characters, not the whole string, so it
@@ -209,6 +266,31 @@ public sealed class BoundedStringLabel : LabelDimension
             // The value was in the array before its slot was filled, and the array is read after the slot.
             var known = Volatile.Read(ref _values)[taken - 1];
             if (ReferenceEquals(known, value) || string.Equals(known, value, StringComparison.Ordinal))
+            {
+                longProbe = !randomized && probes > LongProbe;
+                return taken - 1;
+            }
+
+            probes++;
+        }
+    }
+
+    /// <summary>The index of the value holding <paramref name="value"/>'s characters in <paramref name="table"/>, or -1.</summary>
+    private int Find(int[] table, ReadOnlySpan<char> value, out bool longProbe)
+    {
+        var mask = table.Length - 2;
+        var randomized = IsRandomized(table);
+        var probes = 0;
+        for (var slot = LabelValueHash.Of(value, randomized) & mask; ; slot = (slot + 1) & mask)
+        {
+            var taken = Volatile.Read(ref table[slot]);
+            if (taken == 0)
+            {
+                longProbe = !randomized && probes > LongProbe;
+                return -1;
+            }
+
+            if (value.SequenceEqual(Volatile.Read(ref _values)[taken - 1]))
             {
                 longProbe = !randomized && probes > LongProbe;
                 return taken - 1;

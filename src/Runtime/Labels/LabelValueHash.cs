@@ -20,9 +20,12 @@ internal static class LabelValueHash
 
     /// <summary>Hashes the characters of <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Fast(string value)
+    public static int Fast(string value) => Fast(value.AsSpan());
+
+    /// <summary>Hashes <paramref name="chars"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Fast(ReadOnlySpan<char> chars)
     {
-        ReadOnlySpan<char> chars = value;
         var words = MemoryMarshal.Cast<char, ulong>(chars);
         var hash = (ulong)chars.Length;
         foreach (var word in words)
@@ -43,4 +46,7 @@ internal static class LabelValueHash
     /// <summary>The hash of <paramref name="value"/> in a table that uses the fast hash or the randomised one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(string value, bool randomized) => randomized ? value.GetHashCode() : Fast(value);
+
+    /// <summary>The hash of <paramref name="chars"/>, equal to <see cref="Of(string, bool)"/> of a string holding them.</summary>
+    public static int Of(ReadOnlySpan<char> chars, bool randomized) => randomized ? string.GetHashCode(chars) : Fast(chars);
 }

@@ -68,7 +68,9 @@ public sealed class MetricRegistry
                         // The earlier families of this call claimed names no one else had: give exactly those back.
                         ReleaseNames(families[..i]);
                         throw new InvalidOperationException(
-                            $"Cannot register {Describe(family)}: {Describe(existing)} is already registered and both expose '{name}'.");
+                            $"Cannot register {Describe(family)}: {Describe(existing)} is already registered and both expose '{name}'. "
+                            + $"'{name}' is declared by {DeclaredBy(existing.Descriptor, family.Descriptor)} and by {DeclaredBy(family.Descriptor, existing.Descriptor)}: "
+                            + "rename one of the metrics or drop one of the declarations.");
                     }
                 }
 
@@ -189,6 +191,34 @@ public sealed class MetricRegistry
             }
         }
     }
+
+    // Who declared a metric: the descriptor's declaring type (generated metrics), else the [assembly: DeclaresMetric]
+    // of a loaded assembly that names it (libraries that register by hand), other than the one the other side of the
+    // clash is known to be. Only on the error path.
+    private static string DeclaredBy(MetricDescriptor descriptor, MetricDescriptor other)
+    {
+        if (descriptor.DeclaringType is { } type)
+        {
+            return Declarer(type, descriptor.DeclaringMember);
+        }
+
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            foreach (var declared in assembly.GetCustomAttributes(typeof(DeclaresMetricAttribute), inherit: false).Cast<DeclaresMetricAttribute>())
+            {
+                if (declared.Name == descriptor.Name && declared.Type == descriptor.Type && declared.DeclaringType != other.DeclaringType)
+                {
+                    return Declarer(declared.DeclaringType, declared.Member);
+                }
+            }
+        }
+
+        return "a registration that names no declaring type (set MetricDescriptor.DeclaringType, or list it with [assembly: DeclaresMetric])";
+    }
+
+    private static string Declarer(Type type, string? member)
+        => (type.FullName ?? type.Name).Replace('+', '.') + (member is null ? string.Empty : "." + member)
+           + " (assembly " + type.Assembly.GetName().Name + ")";
 
     private static string Describe(MetricFamily family)
         => $"{family.Descriptor.Type.ToString().ToLowerInvariant()} '{family.Descriptor.Name}'";

@@ -11,6 +11,9 @@ internal static class NameRules
     /// <summary>The label value that unknown or excess label values fold into.</summary>
     public const string OverflowValue = "__overflow__";
 
+    /// <summary>The default most UTF-16 units kept of a bounded string label value (<c>MaxLength</c>).</summary>
+    public const int DefaultLabelValueMaxLength = 256;
+
     /// <summary>True when <paramref name="name"/> matches <c>[a-zA-Z_][a-zA-Z0-9_]*</c>. Colons are reserved for recording rules.</summary>
     public static bool IsValidMetricName(string? name) => IsIdentifier(name);
 

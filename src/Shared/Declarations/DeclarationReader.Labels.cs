@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Shared.Declarations;
 
-// Labels: MG0002 (name), MG0008 (duplicate), MG2001 (unbounded or unsupported type).
+// Labels: MG0002 (name), MG0008 (duplicate), MG0010 (MaxLength), MG0011 (label type less accessible), MG2001
+// (unbounded or unsupported type).
 internal sealed partial class DeclarationReader
 {
     /// <summary>The bound a string label gets when it declares none: MG2001 is an error, but the IDE keeps compiling.</summary>
@@ -69,9 +70,21 @@ internal sealed partial class DeclarationReader
 
         var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
         var allowed = Named(attribute, "AllowedValues") is { } values ? AsStringArray(values) : null;
+        if (Named(attribute, "MaxLength") is { } fixedLength
+            && (labelType.SpecialType != SpecialType.System_String || allowed is not null))
+        {
+            Report(
+                ProblemIds.InvalidLabelMaxLength,
+                ArgumentLocation(attribute, "MaxLength"),
+                name,
+                metric,
+                Text(AsInt(fixedLength) ?? 0),
+                "MaxLength bounds free-form string values (MaxValues); the values of this label are fixed, so remove it");
+        }
+
         if (labelType.TypeKind == TypeKind.Enum && labelType is INamedTypeSymbol enumType)
         {
-            return ReadEnumLabel(name, enumType);
+            return ReadEnumLabel(name, enumType) with { Accessibility = CheckLabelTypeAccessibility(attribute, name, metric, enumType) };
         }
 
         if (labelType.SpecialType == SpecialType.System_Boolean)
@@ -127,8 +140,78 @@ internal sealed partial class DeclarationReader
             maxValues = DefaultMaxValues;
         }
 
-        return new LabelSpec(name, LabelKind.BoundedString, "string?", EquatableArray<string>.Empty, EquatableArray<EnumCaseSpec>.Empty, maxValues);
+        var maxLength = NameRules.DefaultLabelValueMaxLength;
+        if (Named(attribute, "MaxLength") is { } length)
+        {
+            var declared = AsInt(length) ?? 0;
+            if (declared < 1)
+            {
+                Report(
+                    ProblemIds.InvalidLabelMaxLength,
+                    ArgumentLocation(attribute, "MaxLength"),
+                    name,
+                    metric,
+                    Text(declared),
+                    "it must be at least 1 (leave it out for the default of 256 UTF-16 code units)");
+            }
+            else
+            {
+                maxLength = declared;
+            }
+        }
+
+        return new LabelSpec(name, LabelKind.BoundedString, "string?", EquatableArray<string>.Empty, EquatableArray<EnumCaseSpec>.Empty, maxValues, maxLength);
     }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // MG0011: a public metric whose label enum is internal would put the enum in public signatures (CS0051 in the
+    // generated file). Report it on the label, and emit the members that take the label no wider than the enum.
+    private string CheckLabelTypeAccessibility(AttributeData attribute, string name, string metric, INamedTypeSymbol labelType)
+    {
+        var labelAccess = EffectiveAccessibility(labelType);
+        var metricAccess = EffectiveAccessibility(_property);
+        if (labelAccess >= metricAccess)
+        {
+            return "public";
+        }
+
+        Report(
+            ProblemIds.LabelTypeLessAccessible,
+            AttributeLocation(attribute),
+            name,
+            metric,
+            labelType.ToDisplayString(),
+            Keywords(labelAccess),
+            Keywords(metricAccess));
+        return Keywords(labelAccess);
+    }
+
+    // The narrowest accessibility along the symbol and its containing types. Protected and internal are not
+    // ordered; Roslyn's enum order (internal above protected) is a close enough answer for a diagnostic.
+    private static Accessibility EffectiveAccessibility(ISymbol symbol)
+    {
+        var access = Accessibility.Public;
+        for (var current = symbol; current is INamedTypeSymbol or IPropertySymbol; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility < access)
+            {
+                access = current.DeclaredAccessibility;
+            }
+        }
+
+        return access;
+    }
+
+    private static string Keywords(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.Internal => "internal",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
 
     // Values: [LabelValue] or the snake_case member name. Members sharing a numeric value keep the first
     // (a second switch arm would be unreachable); members sharing an exposed value share its index.

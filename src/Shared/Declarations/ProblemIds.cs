@@ -32,6 +32,12 @@ internal static class ProblemIds
     /// <summary>More than one of <c>[Counter]</c>, <c>[Gauge]</c>, <c>[Histogram]</c>, <c>[Summary]</c>. Args: property name, attribute list.</summary>
     public const string MultipleMetricKinds = "MG0009";
 
+    /// <summary>A label's <c>MaxLength</c> is not positive, or set on a label whose values are fixed. Args: label name, metric name, the value, reason.</summary>
+    public const string InvalidLabelMaxLength = "MG0010";
+
+    /// <summary>A label's type is less accessible than the metric. Args: label name, metric name, label type, its accessibility, the metric's accessibility.</summary>
+    public const string LabelTypeLessAccessible = "MG0011";
+
     /// <summary>The unit (declared or as the name's suffix) is not a base unit. Args: metric name, unit used, base unit to use.</summary>
     public const string NonBaseUnit = "MG1001";
 
@@ -106,6 +112,12 @@ internal static class ProblemMessages
     /// <summary>MG0009.</summary>
     public const string MultipleMetricKinds = "Property '{0}' has more than one metric attribute ({1}): keep one";
 
+    /// <summary>MG0010.</summary>
+    public const string InvalidLabelMaxLength = "Label '{0}' of metric '{1}' has MaxLength = {2}: {3}";
+
+    /// <summary>MG0011.</summary>
+    public const string LabelTypeLessAccessible = "Label '{0}' of metric '{1}' has the type '{2}', which is {3}, but the metric is {4}: make '{2}' {4} or the metric property {3} (until then the generated members that take the label are {3})";
+
     /// <summary>MG1001.</summary>
     public const string NonBaseUnit = "Metric '{0}' uses the unit '{1}': use the base unit '{2}' and convert the values";
 
@@ -159,6 +171,8 @@ internal static class ProblemMessages
         ProblemIds.InvalidSummary => InvalidSummary,
         ProblemIds.DuplicateLabel => DuplicateLabel,
         ProblemIds.MultipleMetricKinds => MultipleMetricKinds,
+        ProblemIds.InvalidLabelMaxLength => InvalidLabelMaxLength,
+        ProblemIds.LabelTypeLessAccessible => LabelTypeLessAccessible,
         ProblemIds.NonBaseUnit => NonBaseUnit,
         ProblemIds.MissingUnit => MissingUnit,
         ProblemIds.NameWithoutUnitSuffix => NameWithoutUnitSuffix,

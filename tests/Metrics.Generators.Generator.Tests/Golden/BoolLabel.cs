@@ -19,7 +19,11 @@ partial class CacheMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "Cache lookups, by whether they hit.",
             unit: null,
-            labelNames: new[] { "hit" });
+            labelNames: new[] { "hit" })
+        {
+            DeclaringType = typeof(global::Shop.CacheMetrics),
+            DeclaringMember = "Lookups",
+        };
 
         // hit: 2 known values, index 2 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_hit = new("hit", "false", "true");
@@ -33,7 +37,16 @@ partial class CacheMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>cache_lookups_total</c>.</exception>
         public CacheLookupsTotal(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, s_hit));
+        {
+            _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, s_hit));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var hit = 0; hit < 2; hit++)
+            {
+                _family.GetOrAdd(hit);
+            }
+        }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="hit">The <c>hit</c> label.</param>

@@ -19,7 +19,11 @@ partial class TrafficMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "HTTP requests by route and region.",
             unit: null,
-            labelNames: new[] { "route", "region" });
+            labelNames: new[] { "route", "region" })
+        {
+            DeclaringType = typeof(global::Shop.TrafficMetrics),
+            DeclaringMember = "Requests",
+        };
 
         // region: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_region = new("region", "eu-west", "us-east", "");
@@ -37,25 +41,25 @@ partial class TrafficMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>http_requests_total</c>.</exception>
         public HttpRequestsTotal(global::Metrics.Generators.MetricRegistry registry)
         {
-            _route = new global::Metrics.Generators.BoundedStringLabel("route", 200);
+            _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: 200, maxLength: 256);
             _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, _route, s_region));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
-        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Inc(string? route, string? region)
             => _family.Inc(SeriesIndex(route, region));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
-        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Add(double amount, string? route, string? region)
             => _family.Add(SeriesIndex(route, region), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
-        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         /// <returns>The bound series; keep it for repeated recording.</returns>
         public Series Bind(string? route, string? region) => new(_family.GetOrAdd(SeriesIndex(route, region)));
@@ -75,7 +79,7 @@ partial class TrafficMetrics
         public Series Bind(Labels labels) => Bind(labels.Route, labels.Region);
 
         /// <summary>The labels of one series of <c>http_requests_total</c>, by name and type.</summary>
-        /// <param name="Route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="Route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="Region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public readonly record struct Labels(string? Route, string? Region);
 

@@ -19,7 +19,11 @@ partial class OrderMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "Orders by outcome",
             unit: null,
-            labelNames: new[] { "status" });
+            labelNames: new[] { "status" })
+        {
+            DeclaringType = typeof(global::Shop.OrderMetrics),
+            DeclaringMember = "Orders",
+        };
 
         // status: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_status = new("status", "created", "failed", "timeout");
@@ -33,7 +37,16 @@ partial class OrderMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_total</c>.</exception>
         public OrdersTotal(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, s_status));
+        {
+            _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, s_status));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var status = 0; status < 3; status++)
+            {
+                _family.GetOrAdd(status);
+            }
+        }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="status">The <c>status</c> label.</param>

@@ -19,7 +19,11 @@ partial class CheckoutMetrics
             type: global::Metrics.Generators.MetricType.Counter,
             help: "Checkouts started.",
             unit: null,
-            labelNames: global::System.Array.Empty<string>());
+            labelNames: global::System.Array.Empty<string>())
+        {
+            DeclaringType = typeof(global::Shop.CheckoutMetrics),
+            DeclaringMember = "Checkouts",
+        };
 
         private readonly global::Metrics.Generators.CounterCell _series;
 

@@ -19,7 +19,11 @@ partial class QueueMetrics
             type: global::Metrics.Generators.MetricType.Gauge,
             help: "Orders being processed, by the state they will end in.",
             unit: null,
-            labelNames: new[] { "outcome" });
+            labelNames: new[] { "outcome" })
+        {
+            DeclaringType = typeof(global::Shop.QueueMetrics),
+            DeclaringMember = "InFlight",
+        };
 
         // outcome: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_outcome = new("outcome", "created", "failed", "timeout");
@@ -33,7 +37,16 @@ partial class QueueMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
         public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+        {
+            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var outcome = 0; outcome < 3; outcome++)
+            {
+                _family.GetOrAdd(outcome);
+            }
+        }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="outcome">The <c>outcome</c> label.</param>

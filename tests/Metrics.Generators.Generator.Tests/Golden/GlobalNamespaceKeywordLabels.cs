@@ -17,7 +17,11 @@ partial class GlobalMetrics
             type: global::Metrics.Generators.MetricType.Gauge,
             help: "Jobs.",
             unit: null,
-            labelNames: new[] { "class", "value", "amount" });
+            labelNames: new[] { "class", "value", "amount" })
+        {
+            DeclaringType = typeof(global::GlobalMetrics),
+            DeclaringMember = "Pending",
+        };
 
         // class: 2 known values, index 2 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_class = new("class", "false", "true");
@@ -39,21 +43,21 @@ partial class GlobalMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>jobs_pending</c>.</exception>
         public JobsPending(global::Metrics.Generators.MetricRegistry registry)
         {
-            _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", 3);
+            _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", maxValues: 3, maxLength: 256);
             _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_class, s_valueLabel, _amountLabel));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Inc(bool @class, string? valueLabel, string? amountLabel)
             => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Inc();
 
         /// <summary>Subtracts 1 from the series of the given labels.</summary>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Dec(bool @class, string? valueLabel, string? amountLabel)
             => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Dec();
 
@@ -61,7 +65,7 @@ partial class GlobalMetrics
         /// <param name="delta">The change.</param>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Add(double delta, bool @class, string? valueLabel, string? amountLabel)
             => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Inc(delta);
 
@@ -69,14 +73,14 @@ partial class GlobalMetrics
         /// <param name="value">The new value.</param>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Set(double value, bool @class, string? valueLabel, string? amountLabel)
             => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Set(value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <returns>The bound series; keep it for repeated recording.</returns>
         public Series Bind(bool @class, string? valueLabel, string? amountLabel) => new(_family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)));
 
@@ -106,7 +110,7 @@ partial class GlobalMetrics
         /// <summary>The labels of one series of <c>jobs_pending</c>, by name and type.</summary>
         /// <param name="Class">The <c>class</c> label.</param>
         /// <param name="ValueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
-        /// <param name="AmountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="AmountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public readonly record struct Labels(bool Class, string? ValueLabel, string? AmountLabel);
 
         /// <summary>

@@ -21,7 +21,11 @@ partial class HttpMetrics
             unit: "seconds",
             labelNames: new[] { "method", "route" },
             buckets: new double[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1d, 2.5, 5d },
-            slo: 0.25);
+            slo: 0.25)
+        {
+            DeclaringType = typeof(global::Shop.HttpMetrics),
+            DeclaringMember = "Latency",
+        };
 
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
@@ -39,20 +43,20 @@ partial class HttpMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>http_request_duration_seconds</c>.</exception>
         public RequestDuration(global::Metrics.Generators.MetricRegistry registry)
         {
-            _route = new global::Metrics.Generators.BoundedStringLabel("route", 200);
+            _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: 200, maxLength: 256);
             _family = registry.Register(new global::Metrics.Generators.HistogramFamily(Descriptor, s_method, _route));
         }
 
         /// <summary>Records <paramref name="value"/> in the series of the given labels.</summary>
         /// <param name="value">The observed value, in seconds.</param>
         /// <param name="method">The <c>method</c> label.</param>
-        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Observe(double value, global::Shop.HttpVerb method, string? route)
             => _family.Observe(SeriesIndex(method, route), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="method">The <c>method</c> label.</param>
-        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <returns>The bound series; keep it for repeated recording.</returns>
         public Series Bind(global::Shop.HttpVerb method, string? route) => new(_family.GetOrAdd(SeriesIndex(method, route)));
 
@@ -68,7 +72,7 @@ partial class HttpMetrics
 
         /// <summary>The labels of one series of <c>http_request_duration_seconds</c>, by name and type.</summary>
         /// <param name="Method">The <c>method</c> label.</param>
-        /// <param name="Route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+        /// <param name="Route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public readonly record struct Labels(global::Shop.HttpVerb Method, string? Route);
 
         /// <summary>

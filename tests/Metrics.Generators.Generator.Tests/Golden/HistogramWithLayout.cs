@@ -20,7 +20,11 @@ partial class WorkerMetrics
             help: "Time jobs wait in the queue.",
             unit: "seconds",
             labelNames: global::System.Array.Empty<string>(),
-            buckets: new double[] { 0.1, 0.2, 0.3, 0.4, 0.5 });
+            buckets: new double[] { 0.1, 0.2, 0.3, 0.4, 0.5 })
+        {
+            DeclaringType = typeof(global::Shop.WorkerMetrics),
+            DeclaringMember = "Wait",
+        };
 
         private readonly global::Metrics.Generators.HistogramCell _series;
 

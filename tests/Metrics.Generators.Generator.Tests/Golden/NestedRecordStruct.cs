@@ -21,7 +21,11 @@ partial record Outer
                 type: global::Metrics.Generators.MetricType.Counter,
                 help: "Retries of nested work.",
                 unit: null,
-                labelNames: new[] { "label_1", "Label1" });
+                labelNames: new[] { "label_1", "Label1" })
+            {
+                DeclaringType = typeof(global::Shop.Deep.Outer.Inner),
+                DeclaringMember = "Retries",
+            };
 
             // Label1: 1 known value, index 1 is __overflow__.
             private static readonly global::Metrics.Generators.FixedLabel s_label12 = new("Label1", "x");
@@ -39,25 +43,25 @@ partial record Outer
             /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>nested_retries_total</c>.</exception>
             public NestedRetries(global::Metrics.Generators.MetricRegistry registry)
             {
-                _label1 = new global::Metrics.Generators.BoundedStringLabel("label_1", 100);
+                _label1 = new global::Metrics.Generators.BoundedStringLabel("label_1", maxValues: 100, maxLength: 256);
                 _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, _label1, s_label12));
             }
 
             /// <summary>Adds 1 to the series of the given labels.</summary>
-            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Inc(string? label1, string? label12)
                 => _family.Inc(SeriesIndex(label1, label12));
 
             /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
             /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
-            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Add(double amount, string? label1, string? label12)
                 => _family.Add(SeriesIndex(label1, label12), amount);
 
             /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
-            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+            /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             /// <returns>The bound series; keep it for repeated recording.</returns>
             public Series Bind(string? label1, string? label12) => new(_family.GetOrAdd(SeriesIndex(label1, label12)));
@@ -77,7 +81,7 @@ partial record Outer
             public Series Bind(Labels labels) => Bind(labels.Label1, labels.Label12);
 
             /// <summary>The labels of one series of <c>nested_retries_total</c>, by name and type.</summary>
-            /// <param name="Label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>.</param>
+            /// <param name="Label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="Label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public readonly record struct Labels(string? Label1, string? Label12);
 

@@ -22,7 +22,11 @@ partial class RpcMetrics
             labelNames: new[] { "method" },
             quantiles: new double[] { 0.5, 0.9, 0.99 },
             maxAgeSeconds: 300d,
-            ageBuckets: 3);
+            ageBuckets: 3)
+        {
+            DeclaringType = typeof(global::Shop.RpcMetrics),
+            DeclaringMember = "Duration",
+        };
 
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
@@ -36,7 +40,16 @@ partial class RpcMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>rpc_duration_seconds</c>.</exception>
         public RpcDuration(global::Metrics.Generators.MetricRegistry registry)
-            => _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+        {
+            _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+
+            // Every combination of known label values exists from the start, at 0, so that a ratio over a value
+            // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
+            for (var method = 0; method < 3; method++)
+            {
+                _family.GetOrAdd(method);
+            }
+        }
 
         /// <summary>Records <paramref name="value"/> in the series of the given labels.</summary>
         /// <param name="value">The observed value, in seconds.</param>
