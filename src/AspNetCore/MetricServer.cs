@@ -11,7 +11,7 @@ namespace Metrics.Generators.AspNetCore;
 /// MetricServer serves a registry over HTTP on its own Kestrel listener: the metrics endpoint for console apps and
 /// worker services (what <c>start_http_server</c> is to Python's client), or for a web app that keeps metrics on a
 /// separate management port. It serves the path in <see cref="MetricServerOptions.Path"/> (GET and HEAD) with the
-/// same negotiation and gzip as <c>MapMetrics()</c>, and 404 elsewhere.
+/// same negotiation and gzip as <c>MapPrometheusMetrics()</c>, and 404 elsewhere.
 /// </summary>
 /// <example>
 /// <code>
@@ -50,7 +50,7 @@ public sealed class MetricServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.UseRouting();
-        app.MapMetrics(options.Path, options.Registry);
+        app.MapPrometheusMetrics(options.Path, options.Registry);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new MetricServer(app);
     }

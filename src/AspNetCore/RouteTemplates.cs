@@ -15,7 +15,7 @@ internal static class RouteTemplates
     public static string Of(Endpoint endpoint)
         => (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName ?? HttpServerMetrics.UnmatchedRoute;
 
-    /// <summary>Whether <paramref name="endpoint"/> is one mapped by <c>MapMetrics()</c>.</summary>
+    /// <summary>Whether <paramref name="endpoint"/> is one mapped by <c>MapPrometheusMetrics()</c>.</summary>
     /// <param name="endpoint">The matched endpoint.</param>
     /// <returns>True for a metrics endpoint.</returns>
     public static bool IsMetricsEndpoint(Endpoint endpoint) => endpoint.Metadata.GetMetadata<MetricsEndpointMetadata>() is not null;

@@ -151,7 +151,7 @@ public sealed class HttpMetricsMiddlewareTests
     [Fact]
     public async Task Metrics_endpoint_is_not_measured_by_default()
     {
-        await using var app = await TestApp.StartAsync(a => { a.MapGet("/", () => "ok"); a.MapMetrics(); });
+        await using var app = await TestApp.StartAsync(a => { a.MapGet("/", () => "ok"); a.MapPrometheusMetrics(); });
 
         await app.Client.GetStringAsync("/", Ct);
         for (var i = 0; i < 3; i++)
@@ -167,7 +167,7 @@ public sealed class HttpMetricsMiddlewareTests
     [Fact]
     public async Task Metrics_endpoint_can_be_measured_when_asked()
     {
-        await using var app = await TestApp.StartAsync(a => a.MapMetrics(), o => o.Http.MeasureMetricsEndpoint = true);
+        await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics(), o => o.Http.MeasureMetricsEndpoint = true);
 
         await app.Client.GetStringAsync("/metrics", Ct);
 

@@ -16,7 +16,7 @@ internal static class ServiceApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ServiceApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddMetrics(options =>
+        builder.Services.AddPrometheusMetrics(options =>
         {
             options.Registry = registry;
             options.Http.DurationSlo = LatencySloSeconds;
