@@ -216,6 +216,25 @@ public sealed class HttpMetricsMiddlewareTests
     }
 
     [Fact]
+    public async Task Method_not_allowed_on_a_known_path_counts_as_unmatched_with_status_405()
+    {
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/orders/{id:int}", (int id) => Results.Ok(id)));
+
+        using var response = await app.Client.PatchAsync("/orders/1", new StringContent("{}"), Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var text = app.Scrape();
+        var only = Assert.Single(Samples(text, "http_requests_total"));
+        Assert.Equal(HttpServerMetrics.UnmatchedRoute, only.Labels["route"]);
+        Assert.Equal("PATCH", only.Labels["method"]);
+        Assert.Equal("405", only.Labels["status"]);
+        Assert.Equal(1, only.Value);
+
+        // Routing's 405 endpoint has a display name, never a template: it must not become a label value.
+        Assert.DoesNotContain("Not Supported", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requests_answered_before_routing_are_unmatched()
     {
         await using var app = await TestApp.StartAsync(a =>
