@@ -20,6 +20,24 @@ public sealed class MetricsOptions
     /// </summary>
     public DefaultCollectorOptions? Collectors { get; set; } = new();
 
+    /// <summary>The default of <see cref="MaxConcurrentScrapes"/>: two Prometheus replicas and a person with curl, with room to spare.</summary>
+    public const int DefaultMaxConcurrentScrapes = 4;
+
+    /// <summary>
+    /// The scrapes of one <c>MapPrometheusMetrics()</c> endpoint that may render at the same time; more are answered
+    /// 503 with <c>Retry-After: 1</c>. Each scrape holds its own rendering until the client has read it, so this bounds
+    /// the memory slow scrapers of a large registry can pin. Default <see cref="DefaultMaxConcurrentScrapes"/>; at least 1.
+    /// </summary>
+    public int MaxConcurrentScrapes
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxConcurrentScrapes;
+
     /// <summary>The RED metrics for incoming requests.</summary>
     public HttpServerMetricsOptions Http { get; } = new();
 }

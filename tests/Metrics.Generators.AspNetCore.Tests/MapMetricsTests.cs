@@ -128,18 +128,6 @@ public sealed class MapMetricsTests
         Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
     }
 
-    [Fact]
-    public async Task Composes_with_RequireHost_to_serve_a_management_port_only()
-    {
-        await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics().RequireHost("*:9100"));
-
-        var wrongPort = new HttpRequestMessage(HttpMethod.Get, "http://localhost:8080/metrics");
-        var managementPort = new HttpRequestMessage(HttpMethod.Get, "http://localhost:9100/metrics");
-
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.SendAsync(wrongPort, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(managementPort, Ct)).StatusCode);
-    }
-
     /// <summary>Accepts <c>Authorization: Token scraper</c>; the smallest scheme that makes authorization real.</summary>
     private sealed class TokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
