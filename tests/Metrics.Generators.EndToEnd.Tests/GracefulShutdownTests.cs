@@ -41,7 +41,7 @@ public sealed class GracefulShutdownTests : IDisposable
     {
         // The README's command (--no-build: the test project has built the sample already). SIGTERM goes to the
         // dotnet CLI's PID only, as `docker stop` or a process supervisor would send it.
-        await using var run = ChildProcess.StartDotnet(_directory, "run", "--no-build", "--project", ChildProcess.PathOf("OrderSystemProject"), "--", "--base-port", "0", "--no-traffic");
+        await using var run = ChildProcess.StartDotnet(_directory, "run", "--no-build", "-c", ChildProcess.Metadata("Configuration"), "--project", ChildProcess.PathOf("OrderSystemProject"), "--", "--base-port", "0", "--no-traffic");
 
         await AssertStopsGracefullyAsync(run, "TERM");
         Assert.Contains("stopped", run.Output, StringComparison.Ordinal);

@@ -32,12 +32,17 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>A path the test project put in its assembly metadata (see the csproj).</summary>
-    public static string PathOf(string key)
-        => Path.GetFullPath(typeof(ChildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!);
+    public static string PathOf(string key) => Path.GetFullPath(Metadata(key));
+
+    /// <summary>A value the test project put in its assembly metadata (see the csproj).</summary>
+    public static string Metadata(string key)
+        => typeof(ChildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>Starts <c>dotnet</c> with <paramref name="arguments"/> in a fresh temporary working directory.</summary>
     public static ChildProcess StartDotnet(string workingDirectory, params string[] arguments)
     {
+        // POSIX signals sent with kill(1), and env(1) from GNU coreutils to undo an inherited SIG_IGN.
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "sends POSIX signals with kill and env --default-signal (Linux only)");
         var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
