@@ -17,31 +17,12 @@ var traffic = !args.Contains("--no-traffic");
 var requestsPerSecond = Option("--rps", 10.0);
 var faultRate = Option("--fault-rate", 0.02);
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
-await using var system = await OrderSystemHost.StartAsync(basePort, stop.Token);
-foreach (var (job, address) in system.Addresses.OrderBy(a => a.Value.Port))
-{
-    Console.WriteLine($"{job,-21} {address}  metrics: {new Uri(address, "/metrics")}");
-}
-
-if (traffic)
-{
-    Console.WriteLine($"traffic: {requestsPerSecond.ToString(CultureInfo.InvariantCulture)} requests/s to {system.OrderAddress}, {faultRate:P0} with an injected payment fault (--no-traffic to stop it)");
-}
-
-Console.WriteLine("Ctrl+C stops everything.");
-try
-{
-    await (traffic
-        ? new TrafficGenerator(system.OrderAddress, requestsPerSecond, faultRate).RunAsync(stop.Token)
-        : Task.Delay(Timeout.Infinite, stop.Token));
-}
-catch (OperationCanceledException)
-{
-}
+// A generic host owns the process's lifetime: its ConsoleLifetime turns SIGTERM and Ctrl+C into a graceful stop of
+// the four services (RunAsync returns, exit code 0). The services' own hosts handle no signals (ServiceApp).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+builder.Services.AddHostedService(_ => new OrderSystemRunner(basePort, traffic ? (requestsPerSecond, faultRate) : null));
+await builder.Build().RunAsync();
 
 T Option<T>(string name, T fallback)
     where T : IParsable<T>

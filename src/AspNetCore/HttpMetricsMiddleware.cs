@@ -5,7 +5,7 @@ namespace Metrics.Generators.AspNetCore;
 
 /// <summary>
 /// HttpMetricsMiddleware records rate, errors and duration of every request into <see cref="HttpServerMetrics"/>.
-/// <c>AddMetrics()</c> puts it first in the pipeline, so it sees exceptions no other middleware handled and times
+/// <c>AddPrometheusMetrics()</c> puts it first in the pipeline, so it sees exceptions no other middleware handled and times
 /// the whole request; the route is picked up when routing runs (see <see cref="RequestMeasurement"/>).
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ public sealed class HttpMetricsMiddleware
     /// <summary>Creates the middleware.</summary>
     /// <param name="next">The rest of the pipeline.</param>
     /// <param name="metrics">Where requests are recorded.</param>
-    /// <param name="options">Whether scrapes of <c>MapMetrics()</c> are measured too.</param>
+    /// <param name="options">Whether scrapes of <c>MapPrometheusMetrics()</c> are measured too.</param>
     public HttpMetricsMiddleware(RequestDelegate next, HttpServerMetrics metrics, HttpServerMetricsOptions options)
     {
         ArgumentNullException.ThrowIfNull(next);

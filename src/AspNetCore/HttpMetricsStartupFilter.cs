@@ -7,7 +7,7 @@ namespace Metrics.Generators.AspNetCore;
 /// <summary>
 /// HttpMetricsStartupFilter runs when the app builds its pipeline: it registers the default collectors (once per
 /// registry) and puts <see cref="HttpMetricsMiddleware"/> in front of the application's own middleware, so
-/// <c>AddMetrics()</c> alone instruments every request, including those that fail in other middleware.
+/// <c>AddPrometheusMetrics()</c> alone instruments every request, including those that fail in other middleware.
 /// </summary>
 internal sealed class HttpMetricsStartupFilter(IOptions<MetricsOptions> options) : IStartupFilter
 {

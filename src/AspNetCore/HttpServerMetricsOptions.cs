@@ -36,7 +36,7 @@ public sealed class HttpServerMetricsOptions
     public int MaxStatusCodes { get; set; } = 40;
 
     /// <summary>
-    /// Whether requests to the endpoint mapped by <c>MapMetrics()</c> are measured too. Default false: scrapes are
+    /// Whether requests to the endpoint mapped by <c>MapPrometheusMetrics()</c> are measured too. Default false: scrapes are
     /// not the service's traffic, and counting them would make every idle service look busy.
     /// </summary>
     public bool MeasureMetricsEndpoint { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Metrics.Generators.AspNetCore;
 
-/// <summary>Runs a <see cref="MetricServer"/> for the lifetime of a host (see <c>AddMetricServer</c>).</summary>
+/// <summary>Runs a <see cref="MetricServer"/> for the lifetime of a host (see <c>AddPrometheusMetricServer</c>).</summary>
 internal sealed class MetricServerHostedService(IOptions<MetricServerOptions> options) : IHostedService, IAsyncDisposable
 {
     private MetricServer? _server;

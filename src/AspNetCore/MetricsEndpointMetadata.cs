@@ -1,7 +1,7 @@
 namespace Metrics.Generators.AspNetCore;
 
 /// <summary>
-/// MetricsEndpointMetadata marks an endpoint mapped by <c>MapMetrics()</c>, so the RED middleware can leave
+/// MetricsEndpointMetadata marks an endpoint mapped by <c>MapPrometheusMetrics()</c>, so the RED middleware can leave
 /// scrapes out of the service's own request metrics wherever the endpoint is mapped.
 /// </summary>
 public sealed class MetricsEndpointMetadata

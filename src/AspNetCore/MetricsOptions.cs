@@ -1,14 +1,14 @@
 namespace Metrics.Generators.AspNetCore;
 
 /// <summary>
-/// MetricsOptions configures what <see cref="MetricsServiceCollectionExtensions.AddMetrics"/> sets up: the registry
-/// that <c>MapMetrics()</c> serves and the RED middleware records into, the RED metrics themselves, and whether the
+/// MetricsOptions configures what <see cref="MetricsServiceCollectionExtensions.AddPrometheusMetrics"/> sets up: the registry
+/// that <c>MapPrometheusMetrics()</c> serves and the RED middleware records into, the RED metrics themselves, and whether the
 /// default process and runtime collectors are registered.
 /// </summary>
 public sealed class MetricsOptions
 {
     /// <summary>
-    /// The registry the RED metrics register in and <c>MapMetrics()</c> serves. Defaults to
+    /// The registry the RED metrics register in and <c>MapPrometheusMetrics()</c> serves. Defaults to
     /// <see cref="MetricRegistry.Default"/>, where generated metrics register, so one scrape shows both.
     /// </summary>
     public MetricRegistry Registry { get; set; } = MetricRegistry.Default;
@@ -19,6 +19,24 @@ public sealed class MetricsOptions
     /// exceptions. Switch groups off here, or set null to register none.
     /// </summary>
     public DefaultCollectorOptions? Collectors { get; set; } = new();
+
+    /// <summary>The default of <see cref="MaxConcurrentScrapes"/>: two Prometheus replicas and a person with curl, with room to spare.</summary>
+    public const int DefaultMaxConcurrentScrapes = 4;
+
+    /// <summary>
+    /// The scrapes of one <c>MapPrometheusMetrics()</c> endpoint that may render at the same time; more are answered
+    /// 503 with <c>Retry-After: 1</c>. Each scrape holds its own rendering until the client has read it, so this bounds
+    /// the memory slow scrapers of a large registry can pin. Default <see cref="DefaultMaxConcurrentScrapes"/>; at least 1.
+    /// </summary>
+    public int MaxConcurrentScrapes
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxConcurrentScrapes;
 
     /// <summary>The RED metrics for incoming requests.</summary>
     public HttpServerMetricsOptions Http { get; } = new();

@@ -10,14 +10,54 @@ namespace Metrics.Generators.AspNetCore;
 /// </summary>
 public static class MetricsResponse
 {
-    /// <summary>Writes <paramref name="registry"/> as the response to <paramref name="context"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="registry"/> as the response to <paramref name="context"/>, with no cap on concurrent
+    /// scrapes: <c>MapPrometheusMetrics()</c> and <see cref="MetricServer"/> add one (<see cref="MetricsOptions.MaxConcurrentScrapes"/>).
+    /// </summary>
     /// <param name="context">The scrape request.</param>
     /// <param name="registry">The registry to expose.</param>
     /// <returns>A task that completes when the response body is written.</returns>
-    public static async Task WriteAsync(HttpContext context, MetricRegistry registry)
+    public static Task WriteAsync(HttpContext context, MetricRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(registry);
+        return WriteAsync(context, registry, gate: null);
+    }
+
+    /// <summary>Writes the response unless <paramref name="gate"/> has no slot left, in which case it answers 503.</summary>
+    /// <param name="context">The scrape request.</param>
+    /// <param name="registry">The registry to expose.</param>
+    /// <param name="gate">The endpoint's cap on concurrent scrapes; null for none.</param>
+    /// <returns>A task that completes when the response body is written.</returns>
+    internal static async Task WriteAsync(HttpContext context, MetricRegistry registry, ScrapeGate? gate)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsHead(request.Method) || gate is null)
+        {
+            await WriteExpositionAsync(context, registry).ConfigureAwait(false);
+            return;
+        }
+
+        if (!gate.TryEnter())
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.CacheControl = "no-store";
+            return;
+        }
+
+        try
+        {
+            await WriteExpositionAsync(context, registry).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static async Task WriteExpositionAsync(HttpContext context, MetricRegistry registry)
+    {
         var request = context.Request;
         var response = context.Response;
         var format = ExpositionFormats.Negotiate(request.Headers.Accept.ToString());
@@ -41,7 +81,8 @@ public static class MetricsResponse
             return;
         }
 
-        // Uncompressed, the exposition is rendered straight into the response pipe: no intermediate buffer.
+        // Uncompressed, the exposition is rendered straight into the response pipe: no intermediate buffer. The flush
+        // completes once the client has read all but the server's response buffer, so the gate's slot is held that long.
         registry.Write(response.BodyWriter, format);
         await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

@@ -9,14 +9,14 @@ namespace Metrics.Generators.AspNetCore;
 public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// AddMetrics measures every request (<c>http_requests_total</c>, <c>http_request_duration_seconds</c>,
+    /// AddPrometheusMetrics measures every request (<c>http_requests_total</c>, <c>http_request_duration_seconds</c>,
     /// <c>http_requests_in_progress</c>, labelled by route template) and makes the registry available to
-    /// <c>MapMetrics()</c>. Call it once; <paramref name="configure"/> may be passed again to adjust options.
+    /// <c>MapPrometheusMetrics()</c>. Call it once; <paramref name="configure"/> may be passed again to adjust options.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adjusts the options, e.g. latency buckets or the registry.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddMetrics(this IServiceCollection services, Action<MetricsOptions>? configure = null)
+    public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services, Action<MetricsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = services.AddOptions<MetricsOptions>();

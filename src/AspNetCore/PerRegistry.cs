@@ -12,8 +12,10 @@ namespace Metrics.Generators.AspNetCore;
 internal static class PerRegistry<T>
     where T : class
 {
-    private static readonly ConditionalWeakTable<MetricRegistry, T> Instances = new();
+    // Values are stored as object: ConditionalWeakTable<K, T> would demand T's parameterless constructor be kept for
+    // trimming (its GetOrCreateValue uses Activator), which none of the owners has or needs (IL2091).
+    private static readonly ConditionalWeakTable<MetricRegistry, object> Instances = new();
 
     public static T GetOrCreate(MetricRegistry registry, Func<MetricRegistry, T> create)
-        => Instances.GetValue(registry, r => create(r));
+        => (T)Instances.GetValue(registry, r => create(r));
 }

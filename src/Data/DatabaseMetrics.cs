@@ -3,7 +3,7 @@ namespace Metrics.Generators.Data;
 /// <summary>
 /// DatabaseMetrics owns the metric families that instrumented ADO.NET connections record into. Create one per
 /// registry (usually at start-up, kept for the process's life) and wrap connections with it:
-/// <c>connection.WithMetrics(metrics, "orders")</c>.
+/// <c>connection.WithPrometheusMetrics(metrics, "orders")</c>.
 /// </summary>
 /// <remarks>
 /// <para>Families (labels in series-index order):</para>

@@ -13,7 +13,7 @@ public static class DatabaseMetricsExtensions
     /// <param name="metrics">The families to record into.</param>
     /// <param name="database">The <c>db</c> label value: a short name you choose, never the connection string.</param>
     /// <returns>The instrumented connection.</returns>
-    public static InstrumentedDbConnection WithMetrics(this DbConnection connection, DatabaseMetrics metrics, string database)
+    public static InstrumentedDbConnection WithPrometheusMetrics(this DbConnection connection, DatabaseMetrics metrics, string database)
         => new(connection, metrics, database);
 
     /// <summary>
@@ -24,6 +24,6 @@ public static class DatabaseMetricsExtensions
     /// <param name="metrics">The families to record into.</param>
     /// <param name="database">The <c>db</c> label value.</param>
     /// <returns>The instrumented factory.</returns>
-    public static InstrumentedDbProviderFactory WithMetrics(this DbProviderFactory factory, DatabaseMetrics metrics, string database)
+    public static InstrumentedDbProviderFactory WithPrometheusMetrics(this DbProviderFactory factory, DatabaseMetrics metrics, string database)
         => new(factory, metrics, database);
 }

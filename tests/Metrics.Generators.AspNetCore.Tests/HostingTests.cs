@@ -31,9 +31,9 @@ public sealed class HostingTests
     [Fact]
     public async Task Default_collectors_are_registered_and_can_be_switched_off()
     {
-        await using var withAll = await TestApp.StartAsync(a => a.MapMetrics());
-        await using var withoutExceptions = await TestApp.StartAsync(a => a.MapMetrics(), o => o.Collectors = new DefaultCollectorOptions { Exceptions = false });
-        await using var withNone = await TestApp.StartAsync(a => a.MapMetrics(), o => o.Collectors = null);
+        await using var withAll = await TestApp.StartAsync(a => a.MapPrometheusMetrics());
+        await using var withoutExceptions = await TestApp.StartAsync(a => a.MapPrometheusMetrics(), o => o.Collectors = new DefaultCollectorOptions { Exceptions = false });
+        await using var withNone = await TestApp.StartAsync(a => a.MapPrometheusMetrics(), o => o.Collectors = null);
 
         var all = await withAll.Client.GetStringAsync("/metrics", Ct);
         Assert.True(Value(all, "process_cpu_seconds_total") > 0);
@@ -56,7 +56,7 @@ public sealed class HostingTests
         await using var app = await TestApp.StartAsync(a =>
         {
             a.MapGet("/orders/{id:int}", (int id) => id);
-            a.MapMetrics();
+            a.MapPrometheusMetrics();
         });
         await app.Client.GetStringAsync("/orders/1", Ct);
         await app.Client.GetAsync("/nowhere", Ct);

@@ -13,7 +13,7 @@ public sealed class HttpClientMetricsTests
     public async Task Named_client_requests_are_labelled_by_client_host_method_and_status_class()
     {
         var registry = new MetricRegistry();
-        using var services = Services(registry, s => s.AddHttpClient("inventory").AddHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
+        using var services = Services(registry, s => s.AddHttpClient("inventory").AddPrometheusHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("inventory");
 
         await client.GetAsync("http://inventory.local:8002/stock/book?session=abc123", Ct);
@@ -35,7 +35,7 @@ public sealed class HttpClientMetricsTests
     public async Task Failed_requests_count_as_error_and_in_flight_comes_back_to_zero()
     {
         var registry = new MetricRegistry();
-        using var services = Services(registry, s => s.AddHttpClient("payment").AddHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
+        using var services = Services(registry, s => s.AddHttpClient("payment").AddPrometheusHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("payment");
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("http://payment.local/refuse", Ct));
@@ -50,7 +50,7 @@ public sealed class HttpClientMetricsTests
     {
         var registry = new MetricRegistry();
         var stub = new StubHandler();
-        using var services = Services(registry, s => s.AddHttpClient("slow").AddHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => stub));
+        using var services = Services(registry, s => s.AddHttpClient("slow").AddPrometheusHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => stub));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("slow");
 
         var pending = client.GetAsync("http://slow.local/wait", Ct);
@@ -68,7 +68,7 @@ public sealed class HttpClientMetricsTests
         var registry = new MetricRegistry();
         using var services = Services(registry, s =>
         {
-            s.ConfigureHttpClientDefaults(b => b.AddHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
+            s.ConfigureHttpClientDefaults(b => b.AddPrometheusHttpClientMetrics().ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
             s.AddHttpClient("notification");
             s.AddHttpClient<TypedClient>();
         });
@@ -86,7 +86,7 @@ public sealed class HttpClientMetricsTests
     public async Task Hosts_beyond_the_bound_fold_into_overflow()
     {
         var registry = new MetricRegistry();
-        using var services = Services(registry, s => s.AddHttpClient("crawler").AddHttpClientMetrics(o => o.MaxHosts = 3).ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
+        using var services = Services(registry, s => s.AddHttpClient("crawler").AddPrometheusHttpClientMetrics(o => o.MaxHosts = 3).ConfigurePrimaryHttpMessageHandler(() => new StubHandler()));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("crawler");
 
         for (var i = 0; i < 20; i++)

@@ -151,7 +151,7 @@ public sealed class HttpMetricsMiddlewareTests
     [Fact]
     public async Task Metrics_endpoint_is_not_measured_by_default()
     {
-        await using var app = await TestApp.StartAsync(a => { a.MapGet("/", () => "ok"); a.MapMetrics(); });
+        await using var app = await TestApp.StartAsync(a => { a.MapGet("/", () => "ok"); a.MapPrometheusMetrics(); });
 
         await app.Client.GetStringAsync("/", Ct);
         for (var i = 0; i < 3; i++)
@@ -167,7 +167,7 @@ public sealed class HttpMetricsMiddlewareTests
     [Fact]
     public async Task Metrics_endpoint_can_be_measured_when_asked()
     {
-        await using var app = await TestApp.StartAsync(a => a.MapMetrics(), o => o.Http.MeasureMetricsEndpoint = true);
+        await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics(), o => o.Http.MeasureMetricsEndpoint = true);
 
         await app.Client.GetStringAsync("/metrics", Ct);
 
@@ -213,6 +213,25 @@ public sealed class HttpMetricsMiddlewareTests
         await app.Client.GetStringAsync("/", Ct);
 
         Assert.Empty(Samples(app.Scrape(), "http_requests_total"));
+    }
+
+    [Fact]
+    public async Task Method_not_allowed_on_a_known_path_counts_as_unmatched_with_status_405()
+    {
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/orders/{id:int}", (int id) => Results.Ok(id)));
+
+        using var response = await app.Client.PatchAsync("/orders/1", new StringContent("{}"), Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var text = app.Scrape();
+        var only = Assert.Single(Samples(text, "http_requests_total"));
+        Assert.Equal(HttpServerMetrics.UnmatchedRoute, only.Labels["route"]);
+        Assert.Equal("PATCH", only.Labels["method"]);
+        Assert.Equal("405", only.Labels["status"]);
+        Assert.Equal(1, only.Value);
+
+        // Routing's 405 endpoint has a display name, never a template: it must not become a label value.
+        Assert.DoesNotContain("Not Supported", text, StringComparison.Ordinal);
     }
 
     [Fact]

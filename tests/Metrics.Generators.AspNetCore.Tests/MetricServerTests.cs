@@ -41,6 +41,35 @@ public sealed class MetricServerTests
     }
 
     [Fact]
+    public async Task WaitForShutdownAsync_ends_with_its_token_and_stops_the_server()
+    {
+        await using var server = await MetricServer.StartAsync(new MetricServerOptions { Port = 0, Registry = new MetricRegistry() }, Ct);
+        var uri = new Uri(Assert.Single(server.Urls));
+        using var stop = new CancellationTokenSource();
+        var waiting = server.WaitForShutdownAsync(stop.Token);
+        Assert.False(waiting.IsCompleted);
+
+        await stop.CancelAsync();
+        await waiting;
+
+        Assert.True(server.ShutdownRequested.IsCancellationRequested);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await Assert.ThrowsAsync<SocketException>(async () => await socket.ConnectAsync(IPAddress.Loopback, uri.Port, Ct));
+    }
+
+    [Fact]
+    public async Task ShutdownRequested_is_cancelled_when_the_server_is_stopped()
+    {
+        await using var server = await MetricServer.StartAsync(new MetricServerOptions { Port = 0, Registry = new MetricRegistry() }, Ct);
+        var shutdown = server.ShutdownRequested;
+        Assert.False(shutdown.IsCancellationRequested);
+
+        await server.StopAsync(Ct);
+
+        Assert.True(shutdown.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task A_busy_port_is_a_clear_error()
     {
         await using var first = await MetricServer.StartAsync(new MetricServerOptions { Port = 0, Registry = new MetricRegistry() }, Ct);

@@ -11,7 +11,7 @@ public class AsyncCommandTests
     public async Task AsyncExecutePaths_AreTimedUnderTheirOperation()
     {
         var db = new TestDatabase();
-        await using var connection = new SqliteConnection("Data Source=:memory:").WithMetrics(db.Metrics, TestDatabase.Name);
+        await using var connection = new SqliteConnection("Data Source=:memory:").WithPrometheusMetrics(db.Metrics, TestDatabase.Name);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
 
@@ -81,7 +81,7 @@ public class AsyncCommandTests
     public async Task AsyncCloseAndDispose_BringTheGaugeDown()
     {
         var db = new TestDatabase();
-        DbConnection connection = new SqliteConnection("Data Source=:memory:").WithMetrics(db.Metrics, TestDatabase.Name);
+        DbConnection connection = new SqliteConnection("Data Source=:memory:").WithPrometheusMetrics(db.Metrics, TestDatabase.Name);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         Assert.Equal(1, db.OpenConnections());
 

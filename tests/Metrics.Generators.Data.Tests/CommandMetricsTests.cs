@@ -187,7 +187,7 @@ public class CommandMetricsTests
         var path = Path.Combine(Path.GetTempPath(), "metrics-db-secret-" + Guid.NewGuid().ToString("N") + ".db");
         try
         {
-            using (var connection = new SqliteConnection($"Data Source={path};Pooling=False").WithMetrics(db.Metrics, "orders"))
+            using (var connection = new SqliteConnection($"Data Source={path};Pooling=False").WithPrometheusMetrics(db.Metrics, "orders"))
             {
                 connection.Open();
                 TestDatabase.Execute(connection, "CREATE TABLE t (a INTEGER)");
@@ -246,8 +246,8 @@ public class CommandMetricsTests
 
         Assert.Throws<ArgumentNullException>(() => new InstrumentedDbConnection(null!, db.Metrics, "x"));
         Assert.Throws<ArgumentNullException>(() => new InstrumentedDbConnection(raw, null!, "x"));
-        Assert.Throws<ArgumentNullException>(() => raw.WithMetrics(db.Metrics, null!));
-        Assert.Throws<ArgumentException>(() => raw.WithMetrics(db.Metrics, string.Empty));
+        Assert.Throws<ArgumentNullException>(() => raw.WithPrometheusMetrics(db.Metrics, null!));
+        Assert.Throws<ArgumentException>(() => raw.WithPrometheusMetrics(db.Metrics, string.Empty));
         Assert.Throws<ArgumentNullException>(() => new DatabaseMetrics(null!));
     }
 

@@ -75,7 +75,7 @@ public class ConnectionGaugeTests
     {
         var db = new TestDatabase();
         var path = Path.Combine(Path.GetTempPath(), "metrics-db-" + Guid.NewGuid().ToString("N"), "missing.db");
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly").WithMetrics(db.Metrics, TestDatabase.Name);
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly").WithPrometheusMetrics(db.Metrics, TestDatabase.Name);
 
         Assert.Throws<SqliteException>(() => connection.Open());
 
@@ -128,7 +128,7 @@ public class ConnectionGaugeTests
         var raw = new SqliteConnection("Data Source=:memory:");
         raw.Open();
 
-        using (raw.WithMetrics(db.Metrics, TestDatabase.Name))
+        using (raw.WithPrometheusMetrics(db.Metrics, TestDatabase.Name))
         {
             Assert.Equal(1, db.OpenConnections());
         }

@@ -11,7 +11,7 @@ public class ProviderFactoryTests
     public void FactoryConnectionsAndCommands_AreInstrumented_AndWorkTogether()
     {
         var db = new TestDatabase();
-        DbProviderFactory factory = SqliteFactory.Instance.WithMetrics(db.Metrics, "factory");
+        DbProviderFactory factory = SqliteFactory.Instance.WithPrometheusMetrics(db.Metrics, "factory");
 
         using var connection = factory.CreateConnection()!;
         Assert.IsType<InstrumentedDbConnection>(connection);
@@ -31,7 +31,7 @@ public class ProviderFactoryTests
     public void FactoryCommand_AssignedAPlainConnection_StillRecordsUnderTheFactorysName()
     {
         var db = new TestDatabase();
-        var factory = SqliteFactory.Instance.WithMetrics(db.Metrics, "factory");
+        var factory = SqliteFactory.Instance.WithPrometheusMetrics(db.Metrics, "factory");
         using var raw = new SqliteConnection("Data Source=:memory:");
         raw.Open();
         using var command = factory.CreateCommand()!;
@@ -48,7 +48,7 @@ public class ProviderFactoryTests
     public void DataSourceFromTheFactory_HandsOutInstrumentedConnections()
     {
         var db = new TestDatabase();
-        var factory = SqliteFactory.Instance.WithMetrics(db.Metrics, "factory");
+        var factory = SqliteFactory.Instance.WithPrometheusMetrics(db.Metrics, "factory");
         using var dataSource = factory.CreateDataSource("Data Source=:memory:");
 
         using var connection = dataSource.OpenConnection();
@@ -64,7 +64,7 @@ public class ProviderFactoryTests
     public void ParametersAndBuilders_AreTheProvidersOwn()
     {
         var db = new TestDatabase();
-        var factory = SqliteFactory.Instance.WithMetrics(db.Metrics, "factory");
+        var factory = SqliteFactory.Instance.WithPrometheusMetrics(db.Metrics, "factory");
 
         Assert.IsType<SqliteParameter>(factory.CreateParameter());
         Assert.IsType<SqliteConnectionStringBuilder>(factory.CreateConnectionStringBuilder());

@@ -67,7 +67,7 @@ internal static class InventoryService
 
             return Results.NotFound();
         });
-        app.MapMetrics();
+        app.MapPrometheusMetrics();
         return app;
     }
 }

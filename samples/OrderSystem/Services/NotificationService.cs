@@ -23,7 +23,7 @@ internal static class NotificationService
             await queue.Writer.WriteAsync(notification, cancellationToken);
             return Results.Accepted();
         });
-        app.MapMetrics();
+        app.MapPrometheusMetrics();
         return app;
     }
 

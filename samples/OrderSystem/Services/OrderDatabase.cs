@@ -76,7 +76,7 @@ internal sealed class OrderDatabase : IDisposable
 
     private InstrumentedDbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString).WithMetrics(_metrics, DatabaseLabel);
+        var connection = new SqliteConnection(_connectionString).WithPrometheusMetrics(_metrics, DatabaseLabel);
         connection.Open();
         RelaxSync(connection);
         return connection;
@@ -84,7 +84,7 @@ internal sealed class OrderDatabase : IDisposable
 
     private async Task<InstrumentedDbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString).WithMetrics(_metrics, DatabaseLabel);
+        var connection = new SqliteConnection(_connectionString).WithPrometheusMetrics(_metrics, DatabaseLabel);
         await connection.OpenAsync(cancellationToken);
         RelaxSync(connection);
         return connection;

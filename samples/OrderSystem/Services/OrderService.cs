@@ -15,9 +15,9 @@ internal static class OrderService
         var builder = ServiceApp.CreateBuilder(port, registry);
 
         // Outgoing calls are measured per client name and host (http_client_requests_total, …), never per URL.
-        builder.Services.AddHttpClient("inventory", client => client.BaseAddress = inventory).AddHttpClientMetrics();
-        builder.Services.AddHttpClient("payment", client => client.BaseAddress = payment).AddHttpClientMetrics();
-        builder.Services.AddHttpClient("notification", client => client.BaseAddress = notification).AddHttpClientMetrics();
+        builder.Services.AddHttpClient("inventory", client => client.BaseAddress = inventory).AddPrometheusHttpClientMetrics();
+        builder.Services.AddHttpClient("payment", client => client.BaseAddress = payment).AddPrometheusHttpClientMetrics();
+        builder.Services.AddHttpClient("notification", client => client.BaseAddress = notification).AddPrometheusHttpClientMetrics();
         var app = builder.Build();
 
         var orders = new OrderMetrics.OrdersTotal(registry);
@@ -71,7 +71,7 @@ internal static class OrderService
 
         app.MapGet("/orders/{id:int}", async (int id, CancellationToken cancellationToken)
             => await database.FindAsync(id, cancellationToken) is { } found ? Results.Ok(found) : Results.NotFound());
-        app.MapMetrics();
+        app.MapPrometheusMetrics();
         return app;
     }
 }

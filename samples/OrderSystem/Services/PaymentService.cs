@@ -26,7 +26,7 @@ internal static class PaymentService
             charged.Add((double)charge.Amount);
             return Results.Ok(new { approved = true });
         });
-        app.MapMetrics();
+        app.MapPrometheusMetrics();
         return app;
     }
 }

@@ -16,12 +16,23 @@ internal static class ServiceApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ServiceApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddMetrics(options =>
+
+        // Program's host owns SIGTERM and Ctrl+C; a ConsoleLifetime per service would swallow them for the process.
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
+        builder.Services.AddPrometheusMetrics(options =>
         {
             options.Registry = registry;
             options.Http.DurationSlo = LatencySloSeconds;
         });
         return builder;
+    }
+
+    /// <summary>A host lifetime that handles no signals: the process's host stops the service.</summary>
+    private sealed class SignalFreeLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The address the app listens on, with the real port when 0 was asked for.</summary>

@@ -9,15 +9,15 @@ namespace Metrics.Generators.AspNetCore;
 public static class HttpClientBuilderExtensions
 {
     /// <summary>
-    /// AddHttpClientMetrics measures the requests of this client (or of every client, when called inside
+    /// AddPrometheusHttpClientMetrics measures the requests of this client (or of every client, when called inside
     /// <c>services.ConfigureHttpClientDefaults(...)</c>) into <see cref="HttpClientMetrics"/>, labelled with the
-    /// client's name. The metrics register in the registry of <c>AddMetrics()</c>, or
+    /// client's name. The metrics register in the registry of <c>AddPrometheusMetrics()</c>, or
     /// <see cref="MetricRegistry.Default"/>.
     /// </summary>
     /// <param name="builder">The client's builder.</param>
     /// <param name="configure">Buckets and label bounds; applied once, by the first call that passes it.</param>
     /// <returns><paramref name="builder"/>.</returns>
-    public static IHttpClientBuilder AddHttpClientMetrics(this IHttpClientBuilder builder, Action<HttpClientMetricsOptions>? configure = null)
+    public static IHttpClientBuilder AddPrometheusHttpClientMetrics(this IHttpClientBuilder builder, Action<HttpClientMetricsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;

@@ -4,7 +4,7 @@ namespace Metrics.Generators.AspNetCore;
 
 /// <summary>
 /// HttpClientMetricsHandler measures every request sent through it into <see cref="HttpClientMetrics"/>. Add it
-/// with <c>AddHttpClientMetrics()</c> on an <c>IHttpClientFactory</c> client, or wrap any handler by hand.
+/// with <c>AddPrometheusHttpClientMetrics()</c> on an <c>IHttpClientFactory</c> client, or wrap any handler by hand.
 /// </summary>
 /// <remarks>
 /// The duration ends when the response headers arrive (when <c>SendAsync</c> returns), so it does not depend on how

@@ -36,7 +36,7 @@ internal sealed class TestApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddMetrics(options =>
+        builder.Services.AddPrometheusMetrics(options =>
         {
             options.Registry = registry;
             configure?.Invoke(options);

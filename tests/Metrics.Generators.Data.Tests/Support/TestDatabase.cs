@@ -23,7 +23,7 @@ internal sealed class TestDatabase
     /// <summary>A new in-memory database (each <c>:memory:</c> connection has its own), wrapped and opened.</summary>
     public InstrumentedDbConnection OpenInMemory(string database = Name)
     {
-        var connection = new SqliteConnection("Data Source=:memory:").WithMetrics(Metrics, database);
+        var connection = new SqliteConnection("Data Source=:memory:").WithPrometheusMetrics(Metrics, database);
         connection.Open();
         return connection;
     }
