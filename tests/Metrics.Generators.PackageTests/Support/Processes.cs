@@ -50,6 +50,17 @@ internal static class Processes
         return start;
     }
 
+    /// <summary>
+    /// The start of an app that a test stops with signals. It goes through <c>env --default-signal=INT,QUIT</c>
+    /// (GNU coreutils, which execs, so the PID is the app's): a test runner started in the background inherits
+    /// SIGINT ignored from its shell and would pass that on, where a terminal's Ctrl+C is not ignored.
+    /// </summary>
+    public static ProcessStartInfo AppStartInfo(string directory, string file, params string[] arguments)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "sends POSIX signals with kill and env --default-signal (Linux only)");
+        return StartInfo(directory, "env", ["--default-signal=INT,QUIT", file, .. arguments]);
+    }
+
     /// <summary>Sends a POSIX signal, as a container runtime or systemd does.</summary>
     public static void Signal(Process process, int signal)
         => Assert.True(Kill(process.Id, signal) == 0, $"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");

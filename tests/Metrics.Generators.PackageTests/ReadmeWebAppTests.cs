@@ -1,0 +1,106 @@
+using Metrics.Generators.PackageTests.Support;
+
+namespace Metrics.Generators.PackageTests;
+
+/// <summary>
+/// ReadmeWebAppTests stands where a newcomer stands: <c>dotnet new web</c>, <c>dotnet add package</c> from a folder
+/// feed, the README's quick start and ASP.NET Core lines pasted verbatim (read from README.md, so the README cannot
+/// drift), <c>dotnet build</c> with warnings as errors, then the app run as a real process, scraped, linted by
+/// promtool and stopped with SIGTERM as a container runtime stops it. The same project is published with
+/// NativeAOT, which must give no trim or AOT warning and serve the same metrics.
+/// </summary>
+[Collection(PackagesCollection.Name)]
+public sealed class ReadmeWebAppTests(PackedPackages packages)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    [Fact]
+    public async Task ReadmeQuickStart_InANewWebProject_ServesRedProcessAndDeclaredMetrics()
+    {
+        var project = CreateWebProject("web");
+        Processes.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
+
+        using var app = new RunningApp(Processes.AppStartInfo(project, "dotnet", Path.Combine(project, "out", "web.dll"), "--urls", "http://127.0.0.1:0"));
+        var exposition = await ExerciseAsync(app);
+        AssertReadmeMetrics(exposition);
+        app.StopWith(Processes.SIGTERM);
+    }
+
+    [Fact]
+    public async Task ReadmeQuickStart_PublishedWithNativeAot_HasNoTrimWarningsAndServesMetrics()
+    {
+        Tools.Clang();
+        var project = CreateWebProject("webaot", onlyLocalFeed: false);
+        var output = Processes.Run(project, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", "aot");
+        var warnings = output.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(warnings.Count == 0, "NativeAOT publish warned:\n" + string.Join('\n', warnings));
+
+        using var app = new RunningApp(Processes.AppStartInfo(project, Path.Combine(project, "aot", "webaot"), "--urls", "http://127.0.0.1:0"));
+        var exposition = await ExerciseAsync(app);
+        AssertReadmeMetrics(exposition);
+        app.StopWith(Processes.SIGTERM);
+    }
+
+    /// <summary>
+    /// <c>dotnet new web</c> + the two packages + the README's files: the declarations as a file of their own, the
+    /// ASP.NET Core block as Program.cs, and the recording block run once at start-up by a module initializer (the
+    /// only line of this project the README does not show).
+    /// </summary>
+    private string CreateWebProject(string name, bool onlyLocalFeed = true)
+    {
+        var parent = packages.NewDirectory(name + "-parent");
+        packages.WriteNuGetConfig(parent, onlyLocalFeed);
+        Processes.Run(parent, "dotnet", "new", "web", "--name", name, "--output", name);
+        var project = Path.Combine(parent, name);
+        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators", "--version", packages.Version);
+        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.AspNetCore", "--version", packages.Version);
+
+        File.WriteAllText(Path.Combine(project, "ShopMetrics.cs"), Repository.ReadmeBlock("declarations"));
+        File.WriteAllText(Path.Combine(project, "Program.cs"), Repository.ReadmeBlock("aspnetcore"));
+        var recording = string.Join('\n', Repository.ReadmeBlock("recording").Split('\n').Select(l => "        " + l));
+        File.WriteAllText(Path.Combine(project, "QuickStartRecording.cs"), $$"""
+            internal static class QuickStartRecording
+            {
+                [System.Runtime.CompilerServices.ModuleInitializer]
+                internal static void Record()
+                {
+            {{recording}}
+                }
+            }
+            """);
+        return project;
+    }
+
+    private static async Task<string> ExerciseAsync(RunningApp app)
+    {
+        var address = app.WaitForListeningAddress(TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("Hello World!", await Http.GetStringAsync(new Uri(address, "/")));
+        }
+
+        using (var missing = await Http.GetAsync(new Uri(address, "/no-such-page")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        var exposition = await Http.GetStringAsync(new Uri(address, "/metrics"));
+        Tools.AssertPromtoolClean(exposition);
+        return exposition;
+    }
+
+    private static void AssertReadmeMetrics(string exposition)
+    {
+        // The two ASP.NET Core lines: RED by route template, unmatched paths folded, process collectors.
+        Assert.Contains("http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 3\n", exposition);
+        Assert.Contains("http_requests_total{method=\"GET\",route=\"__unmatched__\",status=\"404\"} 1\n", exposition);
+        Assert.Contains("http_request_duration_seconds_count{method=\"GET\",route=\"/\"} 3\n", exposition);
+        Assert.Contains("\nprocess_cpu_seconds_total ", exposition);
+        Assert.Contains("\nprocess_resident_memory_bytes ", exposition);
+
+        // The quick start's declarations, recorded by its recording block.
+        Assert.Contains("orders_total{status=\"created\"} 1\n", exposition);
+        Assert.Contains("\norders_in_flight 0\n", exposition);
+        Assert.Contains("payment_duration_seconds_count{method=\"card\",provider=\"stripe\"} 1\n", exposition);
+    }
+}
