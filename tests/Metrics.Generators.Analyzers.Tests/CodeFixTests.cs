@@ -156,7 +156,7 @@ public class CodeFixTests
         PrometheusNetStub + """
         public static class Handler
         {
-            public static void Handle() => {|MG3001:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
+            public static void Handle() => {|MG3002:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
         }
         """,
         PrometheusNetStub + """
@@ -179,7 +179,7 @@ public class CodeFixTests
 
             public static void Handle()
             {
-                var orders = {|MG3001:s_meter.CreateCounter<long>("orders")|};
+                var orders = {|MG3002:s_meter.CreateCounter<long>("orders")|};
                 orders.Add(1);
             }
         }
@@ -207,7 +207,7 @@ public class CodeFixTests
 
         public static class Handler
         {
-            public static void Handle(Meter meter) => {|MG3001:meter.CreateCounter<long>("orders")|}.Add(1);
+            public static void Handle(Meter meter) => {|MG3002:meter.CreateCounter<long>("orders")|}.Add(1);
         }
         """);
 }

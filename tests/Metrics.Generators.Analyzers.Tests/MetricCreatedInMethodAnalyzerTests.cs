@@ -28,7 +28,7 @@ public class MetricCreatedInMethodAnalyzerTests
 
                 public static void Handle()
                 {
-                    var orders = {|MG3001:s_meter.CreateCounter<long>("orders")|};
+                    var orders = {|MG3002:s_meter.CreateCounter<long>("orders")|};
                     orders.Add(1);
                 }
             }
@@ -80,7 +80,7 @@ public class MetricCreatedInMethodAnalyzerTests
                 {
                     for (var i = 0; i < 3; i++)
                     {
-                        {|MG3001:meter.CreateCounter<long>("orders")|};
+                        {|MG3002:meter.CreateCounter<long>("orders")|};
                     }
                 }
             }
@@ -94,7 +94,7 @@ public class MetricCreatedInMethodAnalyzerTests
 
             public static class Handler
             {
-                public static void Handle() => {|MG3001:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
+                public static void Handle() => {|MG3002:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
             }
             """);
     }
@@ -106,7 +106,7 @@ public class MetricCreatedInMethodAnalyzerTests
 
             public static class Handler
             {
-                public static readonly System.Action Handle = () => {|MG3001:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
+                public static readonly System.Action Handle = () => {|MG3002:Prometheus.Metrics.CreateCounter("orders_total", "Orders")|}.Inc();
             }
             """);
     }

@@ -172,4 +172,85 @@ public class NamingRulesTests
             [Label<string>("status", MaxValues = 60)]
             public static partial ResponseSize Size { get; }
             """);
+
+    // One spot, one voice (issue 12): each declaration gets one diagnostic whose fix the others agree with.
+    [Theory]
+    [InlineData("logins_total", "user_id")]
+    [InlineData("jobs_total", "path")]
+    public Task UnboundedLabelNameBoundByAllowedValues_IsNotMG2002(string metric, string label) => VerifyAsync($$"""
+            [Counter("{{metric}}", Help = "Some total.")]
+            [Label<string>("{{label}}", AllowedValues = ["a", "b"])]
+            public static partial SomeMetric Some { get; }
+            """);
+
+    [Fact]
+    public Task ScaledUnitArgument_IsMG1001Alone_NamingTheBaseUnitName() => VerifyAsync("""
+            [Histogram("request_duration", Help = "Latency.", {|#0:Unit = "milliseconds"|}, Buckets = [100, 250])]
+            public static partial RequestDuration Latency { get; }
+            """,
+            Verify.Diagnostic("MG1001").WithLocation(0).WithArguments("request_duration", "milliseconds", "seconds", "request_duration_seconds"));
+
+    [Fact]
+    public Task ScaledUnitArgumentOnACounter_NamesTheBaseUnitWithTotal() => VerifyAsync("""
+            [Counter("sent_kilobytes_total", Help = "Sent.", {|#0:Unit = "kilobytes"|})]
+            public static partial SentTotal Sent { get; }
+            """,
+            Verify.Diagnostic("MG1001").WithLocation(0).WithArguments("sent_kilobytes_total", "kilobytes", "bytes", "sent_bytes_total"));
+
+    [Fact]
+    public Task BaseUnitMissingFromTheName_IsMG1003WithTheNameToUse() => VerifyAsync("""
+            [Histogram({|#0:"request_duration"|}, Help = "Latency.", Unit = "seconds", Buckets = [0.1, 0.25])]
+            public static partial RequestDuration Latency { get; }
+            """,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("MG1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("request_duration", "seconds", "request_duration_seconds"));
+
+    [Fact]
+    public Task CamelCaseCounter_IsMG1009Alone_WithTheExposedName() => VerifyAsync("""
+            [Counter({|#0:"httpRequests"|}, Help = "Requests.")]
+            public static partial HttpRequests Requests { get; }
+            """,
+            Verify.Diagnostic("MG1009").WithLocation(0).WithArguments("metric", "httpRequests", "http_requests_total"));
+
+    [Fact]
+    public Task CamelCaseCounterEndingInTotal_IsMG1009Alone() => VerifyAsync("""
+            [Counter({|#0:"httpRequestsTotal"|}, Help = "Requests.")]
+            public static partial HttpRequests Requests { get; }
+            """,
+            Verify.Diagnostic("MG1009").WithLocation(0).WithArguments("metric", "httpRequestsTotal", "http_requests_total"));
+
+    [Theory]
+    [InlineData("gateway_request_latency", "latency", "seconds")]
+    [InlineData("job_duration", "duration", "seconds")]
+    [InlineData("response_time", "time", "seconds")]
+    [InlineData("payload_size", "size", "bytes")]
+    public Task DistributionNamingAMeasurementWithoutUnit_IsMG1011(string name, string word, string unit) => VerifyAsync($$"""
+            [Histogram({|#0:"{{name}}"|}, Help = "Some distribution.", Buckets = [0.1, 1])]
+            public static partial SomeHistogram Some { get; }
+            """,
+            Verify.Diagnostic("MG1011").WithLocation(0).WithArguments(name, word, unit, name + "_" + unit));
+
+    [Fact]
+    public Task MeasurementNamesWithAUnitOrOnOtherTypes_AreNotMG1011() => VerifyAsync("""
+            [Histogram("gateway_request_latency_seconds", Help = "Latency.", Unit = "seconds", Buckets = [0.1, 1])]
+            public static partial GatewayLatency Latency { get; }
+
+            [Summary("payload_size_bytes", Help = "Sizes.", Unit = "bytes")]
+            public static partial PayloadSize {|MG4002:Payload|} { get; }
+
+            [Gauge("queue_time_budget", Help = "Not a distribution.")]
+            public static partial QueueBudget Budget { get; }
+            """);
+
+    [Fact]
+    public Task LeOnAGauge_And_QuantileOnAHistogram_AreMG1012() => VerifyAsync("""
+            [Gauge("cache_entries", Help = "Entries.")]
+            [Label<Outcome>({|#0:"le"|})]
+            public static partial CacheEntries Entries { get; }
+
+            [Histogram("request_duration_seconds", Help = "Latency.", Unit = "seconds", Buckets = [0.1, 1])]
+            [Label<Outcome>({|#1:"quantile"|})]
+            public static partial RequestDuration Latency { get; }
+            """,
+            Verify.Diagnostic("MG1012").WithLocation(0).WithArguments("le", "gauge", "cache_entries", "histogram bucket"),
+            Verify.Diagnostic("MG1012").WithLocation(1).WithArguments("quantile", "histogram", "request_duration_seconds", "summary quantile"));
 }

@@ -86,6 +86,10 @@ public sealed partial class DeclarationReaderTests
         { Doc + "[Counter(\"x_total\")][Label<bool>(\"retried\", MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
         { Doc + "[Counter(\"x_total\")][Label<string>(\"region\", AllowedValues = [\"eu\"], MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
         { Doc + "[Counter(\"x_total\")][Label<Hidden>(\"kind\")] public static partial A P { get; }\ninternal enum Hidden { One }", ProblemIds.LabelTypeLessAccessible, false },
+        { Doc + "[Histogram(\"request_latency\")] public static partial A P { get; }", ProblemIds.MeasurementWithoutUnit, false },
+        { Doc + "[Summary(\"payload_size\")] public static partial A P { get; }", ProblemIds.MeasurementWithoutUnit, false },
+        { Doc + "[Gauge(\"x\")][Label<bool>(\"le\")] public static partial A P { get; }", ProblemIds.ReservedLabelOnOtherType, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", ProblemIds.ReservedLabelOnOtherType, false },
     };
 
     [Theory]
@@ -227,7 +231,7 @@ public sealed partial class DeclarationReaderTests
     {
         var ids = typeof(ProblemIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(24, ids.Count);
+        Assert.Equal(26, ids.Count);
         Assert.All(ids, id => Assert.NotNull(ProblemMessages.For(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }

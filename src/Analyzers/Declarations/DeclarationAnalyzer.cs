@@ -39,6 +39,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         [ProblemIds.ColonInName] = DiagnosticDescriptors.ColonInName,
         [ProblemIds.CamelCaseName] = DiagnosticDescriptors.CamelCaseName,
         [ProblemIds.AbbreviatedUnit] = DiagnosticDescriptors.AbbreviatedUnit,
+        [ProblemIds.MeasurementWithoutUnit] = DiagnosticDescriptors.MeasurementWithoutUnit,
+        [ProblemIds.ReservedLabelOnOtherType] = DiagnosticDescriptors.ReservedLabelOnOtherType,
         [ProblemIds.UnboundedLabelName] = DiagnosticDescriptors.UnboundedLabelName,
         [ProblemIds.CounterForCurrentValue] = DiagnosticDescriptors.CounterForCurrentValue,
         [ProblemIds.StatusLabelOnLatency] = DiagnosticDescriptors.StatusLabelOnLatency,

@@ -101,7 +101,7 @@ internal static class DiagnosticDescriptors
     /// <summary>MG1005: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor CounterWithoutTotal = Create(
         ProblemIds.CounterWithoutTotal, "Counter name lacks _total", ProblemMessages.CounterWithoutTotal,
-        NamingCategory, DiagnosticSeverity.Info);
+        NamingCategory, DiagnosticSeverity.Warning);
 
     /// <summary>MG1006: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor ReservedSuffix = Create(
@@ -126,6 +126,16 @@ internal static class DiagnosticDescriptors
     /// <summary>MG1010: message from the shared declaration reader (ProblemMessages).</summary>
     public static readonly DiagnosticDescriptor AbbreviatedUnit = Create(
         ProblemIds.AbbreviatedUnit, "Abbreviated unit in the name", ProblemMessages.AbbreviatedUnit,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1011: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor MeasurementWithoutUnit = Create(
+        ProblemIds.MeasurementWithoutUnit, "Measurement without a unit", ProblemMessages.MeasurementWithoutUnit,
+        NamingCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG1012: message from the shared declaration reader (ProblemMessages).</summary>
+    public static readonly DiagnosticDescriptor ReservedLabelOnOtherType = Create(
+        ProblemIds.ReservedLabelOnOtherType, "Bucket or quantile label on another metric type", ProblemMessages.ReservedLabelOnOtherType,
         NamingCategory, DiagnosticSeverity.Warning);
 
     /// <summary>MG2002: message from the shared declaration reader (ProblemMessages).</summary>
@@ -163,7 +173,12 @@ internal static class DiagnosticDescriptors
 
     /// <summary>MG3001: "{0} creates a metric inside a method: declare it once at type level ({1})".</summary>
     public static readonly DiagnosticDescriptor MetricCreatedInMethod = Create(
-        "MG3001", "Metric created inside a method", "{0} creates a metric inside a method: declare it once at type level ({1})",
+        "MG3001", "Metric created inside a method", "{0} registers a metric on a shared registry inside a method, so the second call throws: declare it once at type level ({1})",
+        PlacementCategory, DiagnosticSeverity.Error);
+
+    /// <summary>MG3002: a prometheus-net or System.Diagnostics.Metrics metric created on a path that runs more than once.</summary>
+    public static readonly DiagnosticDescriptor PeerMetricCreatedInMethod = Create(
+        "MG3002", "Peer metric created inside a method", "{0} creates a metric inside a method, paying creation work on every call: declare it once at type level ({1})",
         PlacementCategory, DiagnosticSeverity.Warning);
 
     /// <summary>MG4004: "Gauge '{0}' is incremented here but not decremented in a finally block …".</summary>

@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace Metrics.Generators.Analyzers;
 
 /// <summary>
-/// MoveCreationToStaticFieldCodeFix fixes MG3001 for <c>Meter</c> and prometheus-net creations: the expression
+/// MoveCreationToStaticFieldCodeFix fixes MG3002 (<c>Meter</c> and prometheus-net creations): the expression
 /// moves into a <c>private static readonly</c> field, declared after the type's existing fields so that fields it
 /// uses are initialized first, and the call site reads the field. Offered only when the expression uses nothing
 /// per call or per instance (no locals, parameters, <c>this</c> or instance members). Our own metric types are
@@ -24,7 +24,7 @@ namespace Metrics.Generators.Analyzers;
 public sealed class MoveCreationToStaticFieldCodeFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("MG3001");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("MG3002");
 
     /// <inheritdoc />
     public override FixAllProvider? GetFixAllProvider() => null;

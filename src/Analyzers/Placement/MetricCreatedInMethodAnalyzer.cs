@@ -6,11 +6,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Metrics.Generators.Analyzers;
 
 /// <summary>
-/// MetricCreatedInMethodAnalyzer reports MG3001: a metric created on a path that runs more than once —
-/// an ordinary method, accessor, lambda, local function or loop. Such code either throws on the second
-/// registration or leaks a new metric per call. Covers our generated metric types bound to a shared
-/// registry, prometheus-net's <c>Metrics.Create*</c> / <c>IMetricFactory.Create*</c>, and
-/// <c>System.Diagnostics.Metrics.Meter</c> instruments (for users migrating from either).
+/// MetricCreatedInMethodAnalyzer reports a metric created on a path that runs more than once — an ordinary
+/// method, accessor, lambda, local function or loop. Severity follows the consequence: one of our generated
+/// metric types bound to a shared registry throws on the second registration (MG3001, error); prometheus-net's
+/// <c>Metrics.Create*</c> / <c>IMetricFactory.Create*</c> and <c>System.Diagnostics.Metrics.Meter</c> instruments
+/// pay creation work per call or leak a meter (MG3002, warning; for users migrating from either).
 /// Constructors and field initializers are the once-per-instance places metrics belong, so they are not reported
 /// unless the creation sits in a loop or lambda there.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class MetricCreatedInMethodAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.MetricCreatedInMethod);
+        ImmutableArray.Create(DiagnosticDescriptors.MetricCreatedInMethod, DiagnosticDescriptors.PeerMetricCreatedInMethod);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -56,11 +56,11 @@ public sealed class MetricCreatedInMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, creation, "new " + type.Name + "(…)", "a static partial property with a metric attribute");
+            Report(context, DiagnosticDescriptors.MetricCreatedInMethod, creation, "new " + type.Name + "(…)", "a static partial property with a metric attribute");
         }
         else if (SymbolEqualityComparer.Default.Equals(type, symbols.Meter))
         {
-            Report(context, creation, "new Meter(…)", "a static readonly Meter, or IMeterFactory in a singleton's constructor");
+            Report(context, DiagnosticDescriptors.PeerMetricCreatedInMethod, creation, "new Meter(…)", "a static readonly Meter, or IMeterFactory in a singleton's constructor");
         }
     }
 
@@ -81,19 +81,19 @@ public sealed class MetricCreatedInMethodAnalyzer : DiagnosticAnalyzer
 
         if (symbols.IsPrometheusNetFactory(owner))
         {
-            Report(context, invocation, owner.Name + "." + method.Name, "a static readonly field, or better a metric attribute on a static partial property");
+            Report(context, DiagnosticDescriptors.PeerMetricCreatedInMethod, invocation, owner.Name + "." + method.Name, "a static readonly field, or better a metric attribute on a static partial property");
         }
         else if (SymbolEqualityComparer.Default.Equals(owner, symbols.Meter))
         {
-            Report(context, invocation, "Meter." + method.Name, "a static readonly field, or the constructor of a singleton");
+            Report(context, DiagnosticDescriptors.PeerMetricCreatedInMethod, invocation, "Meter." + method.Name, "a static readonly field, or the constructor of a singleton");
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation operation, string what, string instead)
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, string what, string instead)
     {
         if (IsOnRepeatedPath(context.ContainingSymbol, operation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MetricCreatedInMethod, operation.Syntax.GetLocation(), what, instead));
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), what, instead));
         }
     }
 

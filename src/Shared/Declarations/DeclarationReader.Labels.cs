@@ -66,10 +66,15 @@ internal sealed partial class DeclarationReader
             return null;
         }
 
-        CheckLabelName(nameLocation, name, kind, metric);
+        // Valid, but PromQL and several client libraries read them as another type's bucket or quantile label.
+        if (name == "le" || name == "quantile")
+        {
+            Report(ProblemIds.ReservedLabelOnOtherType, nameLocation, name, KindWord(kind), metric, name == "le" ? "histogram bucket" : "summary quantile");
+        }
 
         var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
         var allowed = Named(attribute, "AllowedValues") is { } values ? AsStringArray(values) : null;
+        CheckLabelName(nameLocation, name, kind, metric, boundByAllowedValues: allowed is not null);
         if (Named(attribute, "MaxLength") is { } fixedLength
             && (labelType.SpecialType != SpecialType.System_String || allowed is not null))
         {

@@ -62,13 +62,15 @@ internal sealed partial class DeclarationReader
         {
             if (UnitRules.BaseUnitFor(unit) is { } baseUnit)
             {
-                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, "Unit"), name, unit, baseUnit);
+                // One voice: MG1001 alone, naming the base unit and the name that carries it. MG1003 would ask
+                // for a "_milliseconds" suffix that MG1001 then rejects.
+                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, "Unit"), name, unit, baseUnit, WithUnitSuffix(stem, kind, unit, baseUnit));
+                return unit;
             }
 
             if (!stem.EndsWith("_" + unit, StringComparison.Ordinal))
             {
-                var expected = kind == MetricKind.Counter ? "_" + unit + "_total" : "_" + unit;
-                Report(ProblemIds.NameWithoutUnitSuffix, ArgumentLocation(attribute, null), name, unit, expected);
+                Report(ProblemIds.NameWithoutUnitSuffix, ArgumentLocation(attribute, null), name, unit, WithUnitSuffix(stem, kind, null, unit));
             }
             else
             {
@@ -82,7 +84,9 @@ internal sealed partial class DeclarationReader
         {
             if (segments[i] != unit && UnitRules.BaseUnitForSegment(segments[i]) is { } suggested)
             {
-                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, null), name, segments[i], suggested);
+                segments[i] = suggested;
+                var renamed = string.Join("_", segments) + (kind == MetricKind.Counter ? "_total" : string.Empty);
+                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, null), name, stem.Split('_')[i], suggested, renamed);
                 return unit;
             }
         }
@@ -91,7 +95,54 @@ internal sealed partial class DeclarationReader
         {
             Report(ProblemIds.MissingUnit, ArgumentLocation(attribute, null), name, lastWord);
         }
+        else if (unit is null && kind is MetricKind.Histogram or MetricKind.Summary && MeasuredQuantity(segments) is { } measured)
+        {
+            Report(ProblemIds.MeasurementWithoutUnit, ArgumentLocation(attribute, null), name, measured.Word, measured.BaseUnit, stem + "_" + measured.BaseUnit);
+        }
 
         return unit;
+    }
+
+    /// <summary>
+    /// The name that carries <paramref name="unit"/> as its suffix: <paramref name="scaled"/> replaced where the stem
+    /// ends in it, appended otherwise, and a counter's <c>_total</c> kept last.
+    /// </summary>
+    private static string WithUnitSuffix(string stem, MetricKind kind, string? scaled, string unit)
+    {
+        var bare = scaled is not null && stem.EndsWith("_" + scaled, StringComparison.Ordinal)
+            ? stem.Substring(0, stem.Length - scaled.Length - 1)
+            : stem;
+        if (!bare.EndsWith("_" + unit, StringComparison.Ordinal))
+        {
+            bare += "_" + unit;
+        }
+
+        return kind == MetricKind.Counter ? bare + "_total" : bare;
+    }
+
+    // Words that say a distribution measures time or size, and the base unit that measures it (MG1011). Only
+    // when no word of the name is already a unit of any kind: "request_latency_ms" is MG1010's.
+    private static (string Word, string BaseUnit)? MeasuredQuantity(string[] segments)
+    {
+        foreach (var segment in segments)
+        {
+            if (UnitRules.IsBaseUnit(segment) || UnitRules.BaseUnitForSegment(segment) is not null || UnitRules.ExpandAbbreviation(segment) is not null)
+            {
+                return null;
+            }
+        }
+
+        for (var i = segments.Length - 1; i >= 0; i--)
+        {
+            switch (segments[i].ToLowerInvariant())
+            {
+                case "duration" or "latency" or "time" or "elapsed":
+                    return (segments[i], "seconds");
+                case "size" or "length":
+                    return (segments[i], "bytes");
+            }
+        }
+
+        return null;
     }
 }

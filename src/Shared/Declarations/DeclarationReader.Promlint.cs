@@ -42,7 +42,22 @@ internal sealed partial class DeclarationReader
 
         var location = ArgumentLocation(attribute, null);
         var endsInTotal = name.EndsWith("_total", StringComparison.Ordinal);
-        if (kind == MetricKind.Counter && !endsInTotal)
+
+        // One spot, one fix: a camelCase name gets MG1009 alone, whose suggestion already carries a counter's
+        // _total (MG1005 would quote "httpRequests_total", a name MG1009 then rejects).
+        var camelCase = IsCamelCase(name);
+        if (camelCase)
+        {
+            var snake = NameRules.ToSnakeCase(name);
+            if (kind == MetricKind.Counter && !snake.EndsWith("_total", StringComparison.Ordinal))
+            {
+                snake += "_total";
+            }
+
+            Report(ProblemIds.CamelCaseName, location, "metric", name, snake);
+        }
+
+        if (kind == MetricKind.Counter && !endsInTotal && !camelCase)
         {
             Report(ProblemIds.CounterWithoutTotal, location, name);
         }
@@ -72,11 +87,6 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        if (IsCamelCase(name))
-        {
-            Report(ProblemIds.CamelCaseName, location, "metric", name, NameRules.ToSnakeCase(name));
-        }
-
         foreach (var segment in exposed.Split('_'))
         {
             if (UnitRules.ExpandAbbreviation(segment) is { } full && ContainsSegment(exposed, segment))
@@ -92,16 +102,16 @@ internal sealed partial class DeclarationReader
         }
     }
 
-    // Per label, once its name is known to be valid: MG1009 (camelCase), MG2002 (unbounded by meaning),
-    // MG4003 (status on a latency histogram).
-    private void CheckLabelName(Location location, string label, MetricKind kind, string metric)
+    // Per label, once its name is known to be valid: MG1009 (camelCase), MG2002 (unbounded by meaning, unless
+    // AllowedValues lists every value it can take), MG4003 (status on a latency histogram).
+    private void CheckLabelName(Location location, string label, MetricKind kind, string metric, bool boundByAllowedValues)
     {
         if (IsCamelCase(label))
         {
             Report(ProblemIds.CamelCaseName, location, "label", label, NameRules.ToSnakeCase(label));
         }
 
-        if (s_unboundedLabelNames.Contains(label.ToLowerInvariant()))
+        if (!boundByAllowedValues && s_unboundedLabelNames.Contains(label.ToLowerInvariant()))
         {
             Report(ProblemIds.UnboundedLabelName, location, label, metric);
         }

@@ -71,6 +71,12 @@ internal static class ProblemIds
     /// <summary>The name contains an abbreviated unit as a word. Args: metric name, abbreviation, base unit.</summary>
     public const string AbbreviatedUnit = "MG1010";
 
+    /// <summary>A histogram or summary name says what it measures but carries no unit. Args: metric name, measure word, base unit, suggested name.</summary>
+    public const string MeasurementWithoutUnit = "MG1011";
+
+    /// <summary>A label named like another type's reserved label (<c>le</c>, <c>quantile</c>). Args: label name, metric kind, metric name, the type it belongs to.</summary>
+    public const string ReservedLabelOnOtherType = "MG1012";
+
     /// <summary>A label name says it holds per-user or per-request values. Args: label name, metric name.</summary>
     public const string UnboundedLabelName = "MG2002";
 
@@ -119,13 +125,13 @@ internal static class ProblemMessages
     public const string LabelTypeLessAccessible = "Label '{0}' of metric '{1}' has the type '{2}', which is {3}, but the metric is {4}: make '{2}' {4} or the metric property {3} (until then the generated members that take the label are {3})";
 
     /// <summary>MG1001.</summary>
-    public const string NonBaseUnit = "Metric '{0}' uses the unit '{1}': use the base unit '{2}' and convert the values";
+    public const string NonBaseUnit = "Metric '{0}' uses the unit '{1}': use the base unit '{2}', convert the values and name it '{3}'";
 
     /// <summary>MG1002.</summary>
     public const string MissingUnit = "Metric '{0}' ends in '_{1}' but declares no unit: set Unit = \"{1}\"";
 
     /// <summary>MG1003.</summary>
-    public const string NameWithoutUnitSuffix = "Metric '{0}' declares the unit '{1}' but its name does not end with '{2}'";
+    public const string NameWithoutUnitSuffix = "Metric '{0}' declares Unit = \"{1}\" but its name does not end with '_{1}': rename it to '{2}'";
 
     /// <summary>MG2001.</summary>
     public const string UnboundedLabel = "Label '{0}' of metric '{1}' is not bounded: {2}";
@@ -150,6 +156,12 @@ internal static class ProblemMessages
 
     /// <summary>MG1010.</summary>
     public const string AbbreviatedUnit = "Metric '{0}' uses the abbreviated unit '{1}': spell out the base unit ({2})";
+
+    /// <summary>MG1011.</summary>
+    public const string MeasurementWithoutUnit = "Metric '{0}' measures a {1} but has no unit: name it '{3}' and set Unit = \"{2}\"";
+
+    /// <summary>MG1012.</summary>
+    public const string ReservedLabelOnOtherType = "Label '{0}' on {1} '{2}' reads as the {3} label in PromQL and several clients reject it: rename the label";
 
     /// <summary>MG2002.</summary>
     public const string UnboundedLabelName = "Label '{0}' of metric '{1}' holds one value per user, request or object, which no bound makes useful: drop the label and put the value in logs or traces";
@@ -184,6 +196,8 @@ internal static class ProblemMessages
         ProblemIds.ColonInName => ColonInName,
         ProblemIds.CamelCaseName => CamelCaseName,
         ProblemIds.AbbreviatedUnit => AbbreviatedUnit,
+        ProblemIds.MeasurementWithoutUnit => MeasurementWithoutUnit,
+        ProblemIds.ReservedLabelOnOtherType => ReservedLabelOnOtherType,
         ProblemIds.UnboundedLabelName => UnboundedLabelName,
         ProblemIds.CounterForCurrentValue => CounterForCurrentValue,
         ProblemIds.StatusLabelOnLatency => StatusLabelOnLatency,
