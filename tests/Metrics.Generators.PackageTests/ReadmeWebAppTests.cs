@@ -17,7 +17,7 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
     [Fact]
     public async Task ReadmeQuickStart_InANewWebProject_ServesRedProcessAndDeclaredMetrics()
     {
-        var project = CreateWebProject("web");
+        var project = CreateWebProject("web", onlyLocalFeed: false, withEverySnippet: true);
         Processes.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
 
         using var app = new RunningApp(Processes.AppStartInfo(project, "dotnet", Path.Combine(project, "out", "web.dll"), "--urls", "http://127.0.0.1:0"));
@@ -46,7 +46,7 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
     /// ASP.NET Core block as Program.cs, and the recording block run once at start-up by a module initializer (the
     /// only line of this project the README does not show).
     /// </summary>
-    private string CreateWebProject(string name, bool onlyLocalFeed = true)
+    private string CreateWebProject(string name, bool onlyLocalFeed = true, bool withEverySnippet = false)
     {
         var parent = packages.NewDirectory(name + "-parent");
         packages.WriteNuGetConfig(parent, onlyLocalFeed);
@@ -68,7 +68,51 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
                 }
             }
             """);
+        if (withEverySnippet)
+        {
+            AddEverySnippet(project);
+        }
+
         return project;
+    }
+
+    /// <summary>
+    /// The README's other C# blocks, each compiled (warnings as errors) in the project kind it is written for: its
+    /// <c>using</c> lines at the top of a file of its own and the rest as the body of a method whose parameters are
+    /// the names the block takes from its surroundings (<c>builder</c>, <c>app</c>, …). Their behaviour is tested
+    /// where it is built; here the README's lines are shown to compile as written.
+    /// </summary>
+    private void AddEverySnippet(string project)
+    {
+        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.Data", "--version", packages.Version);
+        Processes.Run(project, "dotnet", "add", "package", "Microsoft.Data.Sqlite", "--version", "10.0.0");
+        (string Block, string Parameters, bool Async)[] snippets =
+        [
+            ("aspnetcore-options", "WebApplicationBuilder builder", false),
+            ("separate-port", "WebApplicationBuilder builder, WebApplication app", false),
+            ("metricserver-auth", "WebApplicationBuilder builder, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string password", false),
+            ("collectors", "Metrics.Generators.MetricRegistry registry", false),
+            ("database", "string connectionString", true),
+            ("monitoring", string.Empty, false),
+        ];
+        foreach (var (block, parameters, isAsync) in snippets)
+        {
+            var lines = Repository.ReadmeBlock(block).TrimEnd('\n').Split('\n');
+            var usings = lines.TakeWhile(l => l.StartsWith("using ", StringComparison.Ordinal) || l.Length == 0).ToList();
+            var body = string.Join('\n', lines.Skip(usings.Count).Select(l => "        " + l));
+            var type = "Readme" + string.Concat(block.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+            File.WriteAllText(Path.Combine(project, type + ".cs"), $$"""
+                {{string.Join('\n', usings)}}
+
+                internal static class {{type}}
+                {
+                    internal static {{(isAsync ? "async Task" : "void")}} Run({{parameters}})
+                    {
+                {{body}}
+                    }
+                }
+                """);
+        }
     }
 
     private static async Task<string> ExerciseAsync(RunningApp app)
