@@ -80,6 +80,30 @@ internal sealed class ValueFlow
         return writes.ToImmutable();
     }
 
+    /// <summary>
+    /// The body of a method or local function declared in this compilation (<c>IMethodBodyOperation</c> or
+    /// <c>ILocalFunctionOperation</c>), or null for metadata, abstract and partial-without-body methods.
+    /// </summary>
+    public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is BaseMethodDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                continue;
+            }
+
+            if (syntax is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax
+                && ModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
+            {
+                return body;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The outermost operation of the method, lambda's method or initializer <paramref name="operation"/> is in.</summary>
     public static IOperation RootOf(IOperation operation)
     {
