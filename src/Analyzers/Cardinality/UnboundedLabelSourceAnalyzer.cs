@@ -15,6 +15,11 @@ namespace Metrics.Generators.Analyzers;
 /// keeps the series count safe, but such values fill it at once and everything else lands in
 /// <c>__overflow__</c>. Every string parameter of a generated recording method (<c>Inc</c>, <c>Observe</c>,
 /// <c>Bind</c>…) and of the <c>Labels</c> constructor is a label: amounts and values are doubles.
+/// The value is followed back (<see cref="ValueFlow"/>, same compilation, bounded): through a local or a
+/// private/readonly field assigned once, a parameter of a non-public helper or local function to its call
+/// sites, <c>+</c>, <c>string.Concat</c>/<c>Format</c>/<c>Join</c>, interpolation holes, <c>StringBuilder</c>
+/// appends and string chains (<c>ToLowerInvariant</c>, <c>Trim</c>, <c>Substring</c>…). Constants, enums and
+/// their <c>ToString()</c>, and a public method's parameters are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedLabelSourceAnalyzer : DiagnosticAnalyzer

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,21 +34,24 @@ public sealed class UnitMismatchAnalyzer : DiagnosticAnalyzer
             if (symbols.CanHaveMetrics)
             {
                 var flow = new ValueFlow(start.Compilation, start.CancellationToken);
-                start.RegisterOperationAction(ctx => Analyze(ctx, symbols, flow), OperationKind.Invocation);
+
+                // The unit is read from the declaration once per metric type: reading it per call site was most of this rule's cost.
+                var units = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
+                start.RegisterOperationAction(ctx => Analyze(ctx, symbols, flow, units), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, UsageSymbols symbols, ValueFlow flow)
+    private static void Analyze(OperationAnalysisContext context, UsageSymbols symbols, ValueFlow flow, ConcurrentDictionary<INamedTypeSymbol, string?> units)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name is not ("Observe" or "Set" or "Inc" or "Add" or "Dec")
+        if (invocation.TargetMethod.Name is not ("Observe" or "Set" or "Inc" or "Add" or "Dec") || !HasNonConstantAmount(invocation)
             || symbols.MetricTypeOf(invocation.TargetMethod.ContainingType) is not { } metricType)
         {
             return;
         }
 
-        var unit = UnitOf(metricType);
+        var unit = units.GetOrAdd(metricType, UnitOf);
         if (unit is null)
         {
             return;
@@ -68,6 +72,20 @@ public sealed class UnitMismatchAnalyzer : DiagnosticAnalyzer
                     UsageSymbols.DeclaredName(metricType) ?? metricType.Name, unit, mismatch.What, mismatch.Fix));
             }
         }
+    }
+
+    // Inc() and Observe(1.5): nothing to check, and the common case at 10,000 call sites.
+    private static bool HasNonConstantAmount(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_Double } && !argument.Value.ConstantValue.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "seconds" or "bytes" when the declaration says so, by Unit or by the name's suffix; other units are not checked.
