@@ -4,13 +4,13 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Metrics.Generators.Analyzers.Tests;
 
 /// <summary>
-/// The call-site rules: MG2004 (string label fed from an unbounded source), MG4004 (in-flight gauge without a
-/// decrement in finally), MG4005 (blocking work in a scrape callback). The generator runs, so the calls are on
+/// The call-site rules MG4004 (in-flight gauge without a decrement in finally) and MG4005 (blocking work in a
+/// scrape callback); MG2004 is in UnboundedLabelSourceTests. The generator runs, so the calls are on
 /// the real generated types.
 /// </summary>
 public class UsageAnalyzerTests
 {
-    private const string Metrics = """
+    internal const string Metrics = """
         using System;
         using Metrics.Generators;
 
@@ -37,70 +37,6 @@ public class UsageAnalyzerTests
         }
 
         """;
-
-    // A minimal ASP.NET Core surface, so request-path cases compile without the shared framework.
-    private const string AspNetStub = """
-        namespace Microsoft.Extensions.Primitives
-        {
-            public readonly struct StringValues { public static implicit operator string?(StringValues v) => null; }
-        }
-        namespace Microsoft.AspNetCore.Http
-        {
-            public readonly struct PathString { public string? Value => null; public static implicit operator string?(PathString p) => p.Value; }
-            public interface IQueryCollection { Microsoft.Extensions.Primitives.StringValues this[string key] { get; } }
-            public abstract class HttpRequest { public abstract PathString Path { get; } public abstract IQueryCollection Query { get; } }
-        }
-
-        """;
-
-    [Theory]
-    [InlineData("request.Path", "the raw request path or URL (PathString)")]
-    [InlineData("request.Query[\"q\"]", "a request query or header value")]
-    [InlineData("request.Path.Value", "the raw request path or URL (PathString.Value)")]
-    [InlineData("$\"/orders/{id}\"", "an interpolated string")]
-    [InlineData("id.ToString()", "the text of a numeric id")]
-    [InlineData("Guid.NewGuid().ToString()", "the text of a Guid")]
-    [InlineData("DateTime.UtcNow.ToString()", "the text of a timestamp")]
-    [InlineData("uri.AbsoluteUri", "a URL (Uri.AbsoluteUri)")]
-    public Task RouteFromUnboundedSource_IsMG2004(string argument, string what) => VerifyAsync<UnboundedLabelSourceAnalyzer>(
-        Metrics + AspNetStub + $$"""
-        public static class Handler
-        {
-            public static void Handle(Microsoft.AspNetCore.Http.HttpRequest request, Uri uri, int id)
-                => Shop.Requests.Inc(Verb.Get, {|#0:{{argument}}|});
-        }
-        """,
-        new DiagnosticResult("MG2004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments("route", "http_requests_total", what));
-
-    [Fact]
-    public Task ExceptionMessageAsReason_IsMG2004() => VerifyAsync<UnboundedLabelSourceAnalyzer>(
-        Metrics + """
-        public static class Handler
-        {
-            public static void Handle(Exception e) => Shop.ErrorsSeen.Bind({|#0:e.Message|}).Inc();
-        }
-        """,
-        new DiagnosticResult("MG2004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments("reason", "errors_total", "an exception's Message"));
-
-    [Fact]
-    public Task BoundedSources_AreNotReported() => VerifyAsync<UnboundedLabelSourceAnalyzer>(
-        Metrics + """
-        public static class Handler
-        {
-            private const string Route = "/orders/{id}";
-
-            public static void Handle(Exception e, int statusCode, string template)
-            {
-                Shop.Requests.Inc(Verb.Get, "/orders/{id}");
-                Shop.Requests.Inc(Verb.Get, Route);
-                Shop.Requests.Inc(Verb.Get, template);
-                Shop.Requests.Inc(Verb.Get, $"/orders/{"x"}");
-                Shop.ErrorsSeen.Inc(e.GetType().Name);
-                Shop.ErrorsSeen.Inc(statusCode.ToString());
-                Shop.Requests.Add(2, new Shop.HttpRequests.Labels(Verb.Post, "/cart"));
-            }
-        }
-        """);
 
     [Fact]
     public Task IncWithDecNotInFinally_IsMG4004() => VerifyAsync<InFlightGaugeAnalyzer>(

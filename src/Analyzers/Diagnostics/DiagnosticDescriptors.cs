@@ -193,6 +193,18 @@ internal static class DiagnosticDescriptors
         "The SetCallback of '{0}' blocks ({1}), and it runs inside every /metrics scrape: keep a value updated in the background and have the callback read it",
         UsageCategory, DiagnosticSeverity.Warning);
 
+    /// <summary>MG4006: "The handle from {0}() on '{1}' is {2} …".</summary>
+    public static readonly DiagnosticDescriptor UndisposedHandle = Create(
+        "MG4006", "Timer or in-progress handle not disposed",
+        "The handle from {0}() on '{1}' is {2}, so {3}: write 'using var _ = ….{0}();' or dispose it in a finally block",
+        UsageCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>MG4007: "'{0}' is recorded in {1}, but this value is {2}: {3}".</summary>
+    public static readonly DiagnosticDescriptor UnitMismatch = Create(
+        "MG4007", "Value in the wrong unit",
+        "'{0}' is recorded in {1}, but this value is {2}: {3}",
+        UsageCategory, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md", customTags: tags);
 }

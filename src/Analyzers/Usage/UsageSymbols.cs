@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Metrics.Generators.Analyzers;
 
 /// <summary>
-/// UsageSymbols resolves, once per compilation, what the call-site rules (MG2004, MG4004, MG4005) look for,
+/// UsageSymbols resolves, once per compilation, what the call-site rules (MG2004, MG2005, MG4004–MG4006) look for,
 /// and recognises the metric types the generator emitted: they, or the type they are nested in (for
 /// <c>Series</c> and <c>Labels</c>), carry <c>[GeneratedCode("Metrics.Generators", …)]</c>.
 /// </summary>
@@ -29,6 +29,11 @@ internal sealed class UsageSymbols
         DateTime = compilation.GetTypeByMetadataName("System.DateTime");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        Activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+        Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
+        IIdentity = compilation.GetTypeByMetadataName("System.Security.Principal.IIdentity");
+        StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
     }
 
     public INamedTypeSymbol? GeneratedCode { get; }
@@ -47,6 +52,11 @@ internal sealed class UsageSymbols
     public INamedTypeSymbol? DateTime { get; }
     public INamedTypeSymbol? DateTimeOffset { get; }
     public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? Activity { get; }
+    public INamedTypeSymbol? Stopwatch { get; }
+    public INamedTypeSymbol? Environment { get; }
+    public INamedTypeSymbol? IIdentity { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
 
     /// <summary>False when the runtime is not referenced: no generated metric types can exist.</summary>
     public bool CanHaveMetrics => GeneratedCode is not null && MetricRegistry is not null;
@@ -94,6 +104,29 @@ internal sealed class UsageSymbols
 
     /// <summary>The metric name declared for the generated <paramref name="metricType"/>: the first argument of the attribute on the property whose type it is.</summary>
     public static string? DeclaredName(INamedTypeSymbol metricType)
+        => DeclarationAttribute(metricType) is { } attribute && attribute.ConstructorArguments[0].Value is string name ? name : null;
+
+    /// <summary>The <c>Unit</c> named argument of the declaration of <paramref name="metricType"/>, or null when it has none.</summary>
+    public static string? DeclaredUnit(INamedTypeSymbol metricType)
+    {
+        if (DeclarationAttribute(metricType) is not { } attribute)
+        {
+            return null;
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Unit" && argument.Value.Value is string unit)
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    // The metric attribute ([Counter], [Histogram]…) on the property whose type is the generated metricType.
+    private static AttributeData? DeclarationAttribute(INamedTypeSymbol metricType)
     {
         var container = metricType.ContainingType;
         if (container is null)
@@ -113,9 +146,9 @@ internal sealed class UsageSymbols
                 if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Metrics.Generators"
                     && attribute.ConstructorArguments.Length > 0
                     && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
-                    && attribute.ConstructorArguments[0].Value is string name)
+                    && attribute.ConstructorArguments[0].Value is string)
                 {
-                    return name;
+                    return attribute;
                 }
             }
         }
