@@ -30,7 +30,7 @@ internal sealed partial class DeclarationReader
             return null;
         }
 
-        var typeName = FallbackTypeName(containingType);
+        var (typeName, emitsType) = FallbackTypeName(containingType);
         string? propertyType = typeName;
         if (typeName is null)
         {
@@ -44,12 +44,12 @@ internal sealed partial class DeclarationReader
         var modifiers = accessors is null || propertyType is null || !_syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
             ? null
             : string.Join(" ", _syntax.Modifiers.Where(m => IsAccessibilityKeyword(m.Kind()) || m.IsKind(SyntaxKind.StaticKeyword)).Select(m => m.Text));
-        if (modifiers is null && typeName is null)
+        if (modifiers is null && (typeName is null || !emitsType))
         {
             return null;
         }
 
-        var atNamespaceLevel = typeName is not null && containingType.GetMembers(typeName).Any(m => !IsGeneratedByUs(m));
+        var atNamespaceLevel = typeName is not null && emitsType && containingType.GetMembers(typeName).Any(m => !IsGeneratedByUs(m));
         var propertyAccess = string.Join(" ", _syntax.Modifiers.Where(m => IsAccessibilityKeyword(m.Kind())).Select(m => m.Text));
         var typeAccess = atNamespaceLevel
             ? EffectiveAccessibility(_property) == Accessibility.Public ? "public" : "internal"
@@ -62,7 +62,7 @@ internal sealed partial class DeclarationReader
             modifiers,
             propertyType is null ? string.Empty : typeName is null ? propertyType : Escape(propertyType),
             accessors ?? EquatableArray<string>.Empty,
-            typeName is null ? null : Escape(typeName),
+            typeName is null || !emitsType ? null : Escape(typeName),
             typeAccess,
             atNamespaceLevel,
             kind,
@@ -115,14 +115,14 @@ internal sealed partial class DeclarationReader
         return new EquatableArray<ContainingTypeSpec>(types.ToArray());
     }
 
-    // The metric type to emit: the declared simple name, when nothing else (or this generator's own stand-in)
-    // has it, and only once among the metric properties of the type that name it.
-    private string? FallbackTypeName(INamedTypeSymbol containingType)
+    // The metric type: the declared simple name, when nothing else (or this generator's own stand-in) has it; it is
+    // emitted once, by the first of the metric properties of the type that name it.
+    private (string? Name, bool Emit) FallbackTypeName(INamedTypeSymbol containingType)
     {
         if (_syntax.Type is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText.Length == 0
             || (_property.Type is { TypeKind: not TypeKind.Error } existing && !IsGeneratedByUs(existing)))
         {
-            return null;
+            return (null, false);
         }
 
         var typeName = identifier.Identifier.ValueText;
@@ -133,11 +133,11 @@ internal sealed partial class DeclarationReader
                 && other.Type.Name == typeName
                 && other.GetAttributes().Any(a => _known.KindOf(a.AttributeClass) is not null))
             {
-                return SymbolEqualityComparer.Default.Equals(other, _property) ? typeName : null;
+                return (typeName, SymbolEqualityComparer.Default.Equals(other, _property));
             }
         }
 
-        return typeName;
+        return (typeName, true);
     }
 
     // get / set / init with their modifiers, when the declaration is a definition part (no bodies) with accessors.

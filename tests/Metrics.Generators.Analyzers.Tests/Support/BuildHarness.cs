@@ -8,8 +8,9 @@ namespace Metrics.Generators.Analyzers.Tests.Support;
 
 /// <summary>
 /// BuildHarness compiles sources the way a user's build does: the generator runs, then every analyzer in the
-/// analyzer assembly on the result. It returns the compilation with generated code, the analyzer diagnostics and
-/// the compiler's own (including AD0001 analyzer crashes and CS8785 generator crashes).
+/// analyzer assembly on the result. It returns the compilation with generated code, the MG diagnostics (the
+/// analyzers', and the error-level ones the generator reports itself) and every diagnostic (including the
+/// compiler's own, AD0001 analyzer crashes and CS8785 generator crashes).
 /// </summary>
 internal static class BuildHarness
 {
@@ -35,8 +36,9 @@ internal static class BuildHarness
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken);
-        return new BuildResult(generated, analyzerDiagnostics, [.. generatorDiagnostics, .. all]);
+        var metrics = generatorDiagnostics.Where(d => d.Id.StartsWith("MG", StringComparison.Ordinal)).Concat(analyzerDiagnostics).ToImmutableArray();
+        return new BuildResult(generated, metrics, [.. generatorDiagnostics, .. all]);
     }
 
-    internal sealed record BuildResult(Compilation Compilation, ImmutableArray<Diagnostic> AnalyzerDiagnostics, ImmutableArray<Diagnostic> AllDiagnostics);
+    internal sealed record BuildResult(Compilation Compilation, ImmutableArray<Diagnostic> MetricsDiagnostics, ImmutableArray<Diagnostic> AllDiagnostics);
 }
