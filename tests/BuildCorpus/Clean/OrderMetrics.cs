@@ -52,14 +52,14 @@ public static partial class OrderMetrics
 
     /// <summary>Outbox messages waiting to be sent.</summary>
     [Gauge("shop_outbox_pending_messages")]
-    public static partial OutboxPending OutboxPending { get; }
+    public static partial OutboxPendingMessages OutboxPending { get; }
 
     /// <summary>Outbox messages sent, by whether the send was retried.</summary>
     [Counter("shop_outbox_sent_total")]
     [Label<bool>("retried")]
-    public static partial OutboxSent OutboxSent { get; }
+    public static partial OutboxMessagesSent OutboxSent { get; }
 
     /// <summary>Outbox send failures.</summary>
     [Counter("shop_outbox_failures_total")]
-    public static partial OutboxFailures OutboxFailures { get; }
+    public static partial OutboxSendFailures OutboxFailures { get; }
 }

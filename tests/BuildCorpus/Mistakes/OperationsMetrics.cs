@@ -16,13 +16,13 @@ public static partial class OperationsMetrics
     [Gauge("shop_open_carts_total", Help = "Carts open now.")] // expect: MG1004
     public static partial OpenCarts Carts { get; }
 
-    [Counter("shop_emails_count", Help = "Emails sent.")] // expect: MG1006
+    [Counter("shop_emails_count", Help = "Emails sent.")] // expect: MG1006, MG1005
     public static partial EmailsSent Emails { get; }
 
     [Gauge("shop_queue_depth_gauge", Help = "Outbox queue depth.")] // expect: MG1007
     public static partial QueueDepth Queue { get; }
 
-    [Counter("shopWebhooksTotal", Help = "Webhooks delivered.")] // expect: MG1009
+    [Counter("shopWebhooksTotal", Help = "Webhooks delivered.")] // expect: MG1009, MG1005
     public static partial WebhooksDelivered Webhooks { get; }
 
     [Histogram("shop_render_ms", Help = "Page render time.")] // expect: MG1010

@@ -19,13 +19,22 @@ internal static class BuildHarness
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    public static async Task<BuildResult> BuildAsync(string source, CancellationToken cancellationToken)
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly MetadataReference[] s_references =
+        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(HistogramBuckets).Assembly.Location)];
+
+    public static Task<BuildResult> BuildAsync(string source, CancellationToken cancellationToken)
+        => BuildAsync([CSharpSyntaxTree.ParseText(source, ParseOptions, cancellationToken: cancellationToken)], cancellationToken);
+
+    /// <summary>Builds <paramref name="trees"/> (parsed with <see cref="ParseOptions"/>) as one project.</summary>
+    public static async Task<BuildResult> BuildAsync(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        var parseOptions = ParseOptions;
         var compilation = CSharpCompilation.Create(
             "Differential" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source, parseOptions, cancellationToken: cancellationToken)],
-            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(HistogramBuckets).Assembly.Location)],
+            trees,
+            s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
