@@ -25,6 +25,7 @@ internal sealed partial class DeclarationReader
             || _syntax.ExplicitInterfaceSpecifier is not null
             || _property.ContainingType is not { } containingType
             || containingType.GetMembers(propertyName).Length > 1
+            || HasUnnamedNamespace(containingType)
             || FallbackContainingTypes() is not EquatableArray<ContainingTypeSpec> containingTypes)
         {
             return null;
@@ -69,6 +70,25 @@ internal sealed partial class DeclarationReader
             unit,
             FallbackLabels(attributes),
             _reason ?? string.Empty);
+    }
+
+    // True when a namespace around the type has no name: "namespace Shop.;" mid-keystroke (the compiler reports it).
+    private static bool HasUnnamedNamespace(INamedTypeSymbol type)
+    {
+        while (type.ContainingType is not null)
+        {
+            type = type.ContainingType;
+        }
+
+        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The containing types, when every one can be re-opened as a partial declaration in a generated file.
@@ -149,9 +169,12 @@ internal sealed partial class DeclarationReader
         }
 
         var accessors = new List<string>();
+        var keywords = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var accessor in list.Accessors)
         {
-            if (accessor.Body is not null || accessor.ExpressionBody is not null
+            // A repeated accessor (get; get;), or set and init together, is the user's error (CS1007, CS8657): implement none.
+            var keyword = accessor.Keyword.IsKind(SyntaxKind.InitKeyword) ? "set" : accessor.Keyword.Text;
+            if (!keywords.Add(keyword) || accessor.Body is not null || accessor.ExpressionBody is not null
                 || !accessor.Keyword.IsKind(SyntaxKind.GetKeyword) && !accessor.Keyword.IsKind(SyntaxKind.SetKeyword) && !accessor.Keyword.IsKind(SyntaxKind.InitKeyword))
             {
                 return null;

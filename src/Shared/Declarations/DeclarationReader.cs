@@ -203,6 +203,13 @@ internal sealed partial class DeclarationReader
 
         var typeName = ReadTypeName(Wrong);
         var containingTypes = ReadContainingTypes(Wrong);
+        if (_property.ContainingType is { } named && HasUnnamedNamespace(named))
+        {
+            // A namespace being typed ("namespace Shop.;"): the compiler reports it; a file would not parse.
+            _fatal = true;
+            return null;
+        }
+
         if (!ok || typeName is null || containingTypes is null || _property.ContainingType is not { } containingType)
         {
             return null;
