@@ -15,6 +15,9 @@ internal static class StepNames
     /// <summary>The models read from <c>[Summary]</c> properties.</summary>
     public const string Summaries = nameof(Summaries);
 
+    /// <summary>The stand-ins for declarations that cannot be emitted.</summary>
+    public const string Fallbacks = nameof(Fallbacks);
+
     /// <summary>Each metric's catalogue entry.</summary>
     public const string CatalogEntries = nameof(CatalogEntries);
 
@@ -22,5 +25,5 @@ internal static class StepNames
     public const string Catalog = nameof(Catalog);
 
     /// <summary>Every tracked step, for tests.</summary>
-    public static readonly string[] All = [Counters, Gauges, Histograms, Summaries, CatalogEntries, Catalog];
+    public static readonly string[] All = [Counters, Gauges, Histograms, Summaries, Fallbacks, CatalogEntries, Catalog];
 }

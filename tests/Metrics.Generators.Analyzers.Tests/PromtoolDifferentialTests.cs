@@ -66,7 +66,7 @@ public class PromtoolDifferentialTests
         var build = await BuildHarness.BuildAsync(source, TestContext.Current.CancellationToken);
         Assert.Empty(build.AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("MG", StringComparison.Ordinal)));
 
-        var reported = build.AnalyzerDiagnostics
+        var reported = build.MetricsDiagnostics
             .Select(d => (Family: FamilyOf(d), d.Id))
             .Where(p => p.Family is not null)
             .ToHashSet();

@@ -73,7 +73,7 @@ public class RobustnessTests
         Assert.True(crashes.Count == 0, string.Join("\n", crashes));
         if (expected is not null)
         {
-            Assert.Contains(build.AnalyzerDiagnostics, d => d.Id == expected);
+            Assert.Contains(build.MetricsDiagnostics, d => d.Id == expected);
         }
     }
 }

@@ -15,7 +15,9 @@ public sealed class CompileTests
     {
         var outcome = GeneratorHarness.Run(Scenarios.All);
 
-        Assert.Empty(outcome.GeneratorDiagnostics);
+        // The only generator diagnostic is the error Scenarios.Corners makes on purpose: a string label without a bound.
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("MG2001", diagnostic.Id);
         Assert.Equal(12, outcome.Result.GeneratedSources.Length); // 11 metrics and the catalogue
         AssertEmitsClean(outcome.Compilation);
     }

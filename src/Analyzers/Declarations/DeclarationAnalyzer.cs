@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Metrics.Generators.Shared.Declarations;
 using Microsoft.CodeAnalysis;
@@ -7,45 +6,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Metrics.Generators.Analyzers;
 
 /// <summary>
-/// DeclarationAnalyzer reports every problem the shared <see cref="DeclarationReader"/> finds in a metric
-/// declaration (MG0001–MG0011 except MG0003, MG1001–MG1003, MG2001). The generator runs the same reader and
-/// skips what it cannot emit, so what the build reports and what gets generated always agree. On the model it
+/// DeclarationAnalyzer reports the warning- and info-level problems the shared <see cref="DeclarationReader"/>
+/// finds in a metric declaration; the generator runs the same reader and reports the error-level ones itself
+/// (<see cref="ProblemDescriptors"/>), so they appear even where the compiler runs no analyzer. On the model it
 /// also checks the series budget (MG2003, threshold from .editorconfig) and advises against summaries (MG4002),
 /// so each declaration is read once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
-    {
-        [ProblemIds.InvalidMetricName] = DiagnosticDescriptors.InvalidMetricName,
-        [ProblemIds.InvalidLabelName] = DiagnosticDescriptors.InvalidLabelName,
-        [ProblemIds.WrongDeclarationShape] = DiagnosticDescriptors.InvalidDeclarationShape,
-        [ProblemIds.MissingHelp] = DiagnosticDescriptors.MissingHelp,
-        [ProblemIds.InvalidBuckets] = DiagnosticDescriptors.InvalidBuckets,
-        [ProblemIds.InvalidSummary] = DiagnosticDescriptors.InvalidSummary,
-        [ProblemIds.DuplicateLabel] = DiagnosticDescriptors.DuplicateLabelName,
-        [ProblemIds.MultipleMetricKinds] = DiagnosticDescriptors.MultipleMetricAttributes,
-        [ProblemIds.InvalidLabelMaxLength] = DiagnosticDescriptors.InvalidLabelMaxLength,
-        [ProblemIds.LabelTypeLessAccessible] = DiagnosticDescriptors.LabelTypeLessAccessible,
-        [ProblemIds.NonBaseUnit] = DiagnosticDescriptors.NonBaseUnit,
-        [ProblemIds.MissingUnit] = DiagnosticDescriptors.MissingUnit,
-        [ProblemIds.NameWithoutUnitSuffix] = DiagnosticDescriptors.NameLacksUnitSuffix,
-        [ProblemIds.UnboundedLabel] = DiagnosticDescriptors.UnboundedLabel,
-        [ProblemIds.TotalOnNonCounter] = DiagnosticDescriptors.TotalOnNonCounter,
-        [ProblemIds.CounterWithoutTotal] = DiagnosticDescriptors.CounterWithoutTotal,
-        [ProblemIds.ReservedSuffix] = DiagnosticDescriptors.ReservedSuffix,
-        [ProblemIds.TypeInName] = DiagnosticDescriptors.TypeInName,
-        [ProblemIds.ColonInName] = DiagnosticDescriptors.ColonInName,
-        [ProblemIds.CamelCaseName] = DiagnosticDescriptors.CamelCaseName,
-        [ProblemIds.AbbreviatedUnit] = DiagnosticDescriptors.AbbreviatedUnit,
-        [ProblemIds.MeasurementWithoutUnit] = DiagnosticDescriptors.MeasurementWithoutUnit,
-        [ProblemIds.ReservedLabelOnOtherType] = DiagnosticDescriptors.ReservedLabelOnOtherType,
-        [ProblemIds.UnboundedLabelName] = DiagnosticDescriptors.UnboundedLabelName,
-        [ProblemIds.CounterForCurrentValue] = DiagnosticDescriptors.CounterForCurrentValue,
-        [ProblemIds.StatusLabelOnLatency] = DiagnosticDescriptors.StatusLabelOnLatency,
-    };
-
     /// <summary>The .editorconfig key for the MG2003 budget, and its default.</summary>
     public const string MaxSeriesOption = "metrics_generators.max_series_per_metric";
 
@@ -54,7 +23,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.CreateRange(s_byId.Values).Add(DiagnosticDescriptors.SeriesBudgetExceeded).Add(DiagnosticDescriptors.SummaryForFleetQuantiles);
+        ImmutableArray.CreateRange(ProblemDescriptors.All).Add(DiagnosticDescriptors.SeriesBudgetExceeded).Add(DiagnosticDescriptors.SummaryForFleetQuantiles);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -78,9 +47,10 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         var result = DeclarationReader.Read((IPropertySymbol)context.Symbol, known, context.CancellationToken);
         foreach (var problem in result.Problems)
         {
-            if (s_byId.TryGetValue(problem.Id, out var descriptor))
+            // Errors are the generator's to report (ProblemDescriptors says why); reporting them here too would show each twice.
+            if (ProblemDescriptors.For(problem.Id) is { } descriptor && !ProblemDescriptors.ReportedByGenerator(descriptor))
             {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, PropertiesOf(problem), problem.MessageArgs()));
+                context.ReportDiagnostic(ProblemDescriptors.Create(descriptor, problem));
             }
         }
 
@@ -107,18 +77,6 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SummaryForFleetQuantiles, location, spec.Name));
         }
-    }
-
-    // The message arguments again as properties ("0", "1", …), so code fixes need not parse the message.
-    private static ImmutableDictionary<string, string?> PropertiesOf(DeclarationProblem problem)
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        for (var i = 0; i < problem.Arguments.Length; i++)
-        {
-            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Arguments[i]);
-        }
-
-        return builder.ToImmutable();
     }
 
     private static long MaxSeries(AnalyzerConfigOptions options)

@@ -19,10 +19,13 @@ namespace Metrics.Generators.Generator.Emitters;
 internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc, string? FamilyCall = null)
 {
     /// <summary>The recording methods of <paramref name="spec"/>'s kind, in the order they are emitted.</summary>
-    public static IReadOnlyList<Operation> For(MetricSpec spec)
+    public static IReadOnlyList<Operation> For(MetricSpec spec) => For(spec.Kind, spec.Unit);
+
+    /// <summary>The recording methods of <paramref name="kind"/>, documented in <paramref name="declaredUnit"/>.</summary>
+    public static IReadOnlyList<Operation> For(MetricKind kind, string? declaredUnit)
     {
-        var unit = spec.Unit is null ? string.Empty : ", in " + Helpers.Literals.XmlText(spec.Unit);
-        return spec.Kind switch
+        var unit = declaredUnit is null ? string.Empty : ", in " + Helpers.Literals.XmlText(declaredUnit);
+        return kind switch
         {
             MetricKind.Counter =>
             [

@@ -17,7 +17,8 @@ namespace Metrics.Generators.Shared.Declarations;
 /// <remarks>
 /// The reader never throws on bad input (half-typed attributes, unresolved types, syntax errors): it records
 /// a problem, or stays silent where the compiler already reports an error, and returns a null spec when the
-/// declaration cannot be emitted. Only cancellation escapes, as the compiler expects.
+/// declaration cannot be emitted, with a <see cref="FallbackSpec"/> when the property can still be implemented
+/// (DeclarationReader.Fallback.cs). Only cancellation escapes, as the compiler expects.
 /// </remarks>
 internal sealed partial class DeclarationReader
 {
@@ -29,6 +30,9 @@ internal sealed partial class DeclarationReader
 
     // Set by any problem (or compiler error) that makes the declaration impossible to emit.
     private bool _fatal;
+
+    // The first fatal problem's ID, named by the fallback's exceptions.
+    private string? _reason;
 
     private DeclarationReader(PropertyDeclarationSyntax syntax, IPropertySymbol property, KnownSymbols known, CancellationToken cancellationToken)
     {
@@ -146,7 +150,8 @@ internal sealed partial class DeclarationReader
                 maxAgeSeconds,
                 ageBuckets,
                 shape.IsReachableFromAssembly);
-        return new DeclarationResult(spec, _problems.ToImmutable());
+        var fallback = spec is null ? ReadFallback(attributes, kind, unit) : null;
+        return new DeclarationResult(spec, _problems.ToImmutable(), fallback, kind);
     }
 
     private sealed record Shape(
@@ -198,6 +203,13 @@ internal sealed partial class DeclarationReader
 
         var typeName = ReadTypeName(Wrong);
         var containingTypes = ReadContainingTypes(Wrong);
+        if (_property.ContainingType is { } named && HasUnnamedNamespace(named))
+        {
+            // A namespace being typed ("namespace Shop.;"): the compiler reports it; a file would not parse.
+            _fatal = true;
+            return null;
+        }
+
         if (!ok || typeName is null || containingTypes is null || _property.ContainingType is not { } containingType)
         {
             return null;
@@ -422,6 +434,7 @@ internal sealed partial class DeclarationReader
     private void Fatal(string id, Location location, params string[] arguments)
     {
         _fatal = true;
+        _reason ??= id;
         Report(id, location, arguments);
     }
 }

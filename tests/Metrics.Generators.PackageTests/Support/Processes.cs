@@ -27,6 +27,21 @@ internal static class Processes
         return stdout.Result;
     }
 
+    /// <summary>Runs a command to its end and returns its exit code and standard output, whatever the exit code.</summary>
+    public static (int ExitCode, string Output) RunToEnd(string directory, string file, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(directory, file, arguments))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{file} {string.Join(' ', arguments)}' did not finish in 10 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
     public static ProcessStartInfo StartInfo(string directory, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
