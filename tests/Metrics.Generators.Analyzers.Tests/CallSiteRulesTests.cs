@@ -219,7 +219,7 @@ public class CallSiteRulesTests
                 }
             }
             """, TestContext.Current.CancellationToken);
-        var usage = result.AnalyzerDiagnostics.Where(d => d.Id is "MG4004" or "MG4006").ToList();
+        var usage = result.MetricsDiagnostics.Where(d => d.Id is "MG4004" or "MG4006").ToList();
         Assert.Equal(["MG4004", "MG4006"], usage.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         Assert.Equal(2, usage.Select(d => d.Location.SourceSpan).Distinct().Count());
     }
