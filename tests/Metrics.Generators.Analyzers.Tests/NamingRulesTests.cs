@@ -239,6 +239,9 @@ public class NamingRulesTests
 
             [Gauge("queue_time_budget", Help = "Not a distribution.")]
             public static partial QueueBudget Budget { get; }
+
+            [Histogram("basket_size_items", Help = "Items per basket.", Buckets = [1, 10])]
+            public static partial BasketSize Baskets { get; }
             """);
 
     [Fact]

@@ -120,8 +120,9 @@ internal sealed partial class DeclarationReader
         return kind == MetricKind.Counter ? bare + "_total" : bare;
     }
 
-    // Words that say a distribution measures time or size, and the base unit that measures it (MG1011). Only
-    // when no word of the name is already a unit of any kind: "request_latency_ms" is MG1010's.
+    // The last word of a distribution's name when it says the distribution measures time or size, with the base
+    // unit that measures it (MG1011). Only when no word of the name is already a unit of any kind:
+    // "request_latency_ms" is MG1010's.
     private static (string Word, string BaseUnit)? MeasuredQuantity(string[] segments)
     {
         foreach (var segment in segments)
@@ -132,17 +133,13 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        for (var i = segments.Length - 1; i >= 0; i--)
+        // Only the last word: a word after it says what is measured ("basket_size_items" counts items).
+        var last = segments[segments.Length - 1];
+        return last.ToLowerInvariant() switch
         {
-            switch (segments[i].ToLowerInvariant())
-            {
-                case "duration" or "latency" or "time" or "elapsed":
-                    return (segments[i], "seconds");
-                case "size" or "length":
-                    return (segments[i], "bytes");
-            }
-        }
-
-        return null;
+            "duration" or "latency" or "time" or "elapsed" => (last, "seconds"),
+            "size" or "length" => (last, "bytes"),
+            _ => null,
+        };
     }
 }
