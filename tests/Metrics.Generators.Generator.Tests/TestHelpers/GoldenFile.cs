@@ -15,8 +15,12 @@ namespace Metrics.Generators.Generator.Tests.TestHelpers;
 /// </remarks>
 internal static partial class GoldenFile
 {
-    /// <summary>True when the run should rewrite golden files instead of comparing.</summary>
-    public static bool AcceptMode => Environment.GetEnvironmentVariable("ACCEPT_GOLDEN") == "1";
+    /// <summary>
+    /// True when the run should rewrite golden files instead of comparing. Never on CI (<c>CI=true</c>): a CI run
+    /// that rewrote the files would pass whatever the generator emits.
+    /// </summary>
+    public static bool AcceptMode
+        => Environment.GetEnvironmentVariable("ACCEPT_GOLDEN") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
 
     /// <summary>Asserts <paramref name="actual"/> equals <c>Golden/<paramref name="name"/>.cs</c> (or writes it in accept mode).</summary>
     public static void AssertMatches(string name, string actual, [CallerFilePath] string callerPath = "")
@@ -62,15 +66,20 @@ internal static partial class GoldenFile
     [GeneratedRegex("GeneratedCode\\(\"Metrics\\.Generators\", \"[^\"]*\"\\)")]
     private static partial Regex VersionPattern();
 
-    // The golden files live in the source tree (found from this file's compile-time path), not in bin/.
+    // The golden files live in the source tree, not in bin/: found from this file's compile-time path, or — when
+    // a deterministic build mapped that path to /_/ — from the test assembly's directory inside the checkout.
     private static string FindProjectDirectory(string callerPath)
+        => FindUpwards(Path.GetDirectoryName(callerPath)) ?? FindUpwards(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("Cannot find the test project directory from " + callerPath + " or " + AppContext.BaseDirectory);
+
+    private static string? FindUpwards(string? start)
     {
-        var directory = Path.GetDirectoryName(callerPath);
+        var directory = start;
         while (directory is not null && !File.Exists(Path.Combine(directory, "Metrics.Generators.Generator.Tests.csproj")))
         {
             directory = Path.GetDirectoryName(directory);
         }
 
-        return directory ?? throw new InvalidOperationException("Cannot find the test project directory from " + callerPath);
+        return directory;
     }
 }
