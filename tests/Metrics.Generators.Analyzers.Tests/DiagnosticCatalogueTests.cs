@@ -6,8 +6,9 @@ namespace Metrics.Generators.Analyzers.Tests;
 
 /// <summary>
 /// Walks the one catalogue (src/Shared/Diagnostics/DiagnosticDescriptors.cs): every rule enabled, a title without
-/// placeholders, a help link ending in its own ID, a doc page, a row in the release tracking file and in the README
-/// table; and the analyzers support exactly the catalogue's descriptors, no copies.
+/// placeholders, a help link ending in its own ID, a doc page that states its title, severity, category and message,
+/// a row in the release tracking file and in the README table; and the analyzers support exactly the catalogue's
+/// descriptors, no copies.
 /// </summary>
 public class DiagnosticCatalogueTests
 {
@@ -36,7 +37,13 @@ public class DiagnosticCatalogueTests
 
         var page = Path.Combine(Root, "docs", "diagnostics", id + ".md");
         Assert.True(File.Exists(page), "missing doc page " + page);
-        Assert.StartsWith("# " + id, File.ReadAllText(page), StringComparison.Ordinal);
+        var text = File.ReadAllText(page);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.StartsWith("# " + id + ": " + descriptor.Title.ToString(invariant) + "\n", text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("**Severity:** " + descriptor.DefaultSeverity + " · **Category:** `" + descriptor.Category + "`", text, StringComparison.Ordinal);
+
+        // The page quotes the message the user sees: it had drifted from the code on seven pages.
+        Assert.Contains("**Message:** `" + descriptor.MessageFormat.ToString(invariant) + "`", text, StringComparison.Ordinal);
 
         var releases = File.ReadAllText(Path.Combine(Root, "src", "Analyzers", "AnalyzerReleases.Unshipped.md"))
                        + File.ReadAllText(Path.Combine(Root, "src", "Analyzers", "AnalyzerReleases.Shipped.md"));
