@@ -85,7 +85,7 @@ public sealed class MetricsGenerator : IIncrementalGenerator
     {
         foreach (var reported in problems)
         {
-            context.ReportDiagnostic(Metrics.Generators.Analyzers.ProblemDescriptors.Create(reported.Descriptor, reported.Problem));
+            context.ReportDiagnostic(reported.Problem.ToDiagnostic());
         }
     }
 

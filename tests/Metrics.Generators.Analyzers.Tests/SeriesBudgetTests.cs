@@ -52,9 +52,19 @@ public class SeriesBudgetTests
             "metrics_generators.max_series_per_metric = 100",
             Verify.Diagnostic("MG2003").WithLocation(0).WithArguments("http_requests_total", "505", "method 5 × route 101", "100"));
 
-    [Fact]
-    public Task InvalidBudget_FallsBackToTheDefault()
-        => Verify.VerifyWithEditorConfigAsync(Usings + NarrowCounter, "metrics_generators.max_series_per_metric = lots");
+    // The wide histogram is over the default budget: a value the analyzer cannot use must neither switch MG2003 off
+    // nor become the budget itself.
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1e9")]
+    public Task InvalidBudget_FallsBackToTheDefault(string budget)
+        => Verify.VerifyWithEditorConfigAsync(
+            Usings + WideHistogram,
+            "metrics_generators.max_series_per_metric = " + budget,
+            Verify.Diagnostic("MG2003").WithLocation(0)
+                .WithArguments("http_request_duration_seconds", "85,085", "method 5 × route 1001 × 17 per histogram", "10,000"));
 
     [Fact]
     public Task Summary_IsMG4002Info() => Verify.VerifyAsync(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Metrics.Generators.Generator.Tests.TestHelpers;
 using Metrics.Generators.Shared.Declarations;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using static Metrics.Generators.Generator.Tests.TestHelpers.ReaderHarness;
@@ -19,77 +20,77 @@ public sealed partial class DeclarationReaderTests
     public static TheoryData<string, string, bool> BadDeclarations => new()
     {
         // members of TestMetrics, expected ID, whether the spec is null (cannot be emitted)
-        { Doc + "[Counter(\"orders-total\")] public static partial A P { get; }", ProblemIds.InvalidMetricName, true },
-        { Doc + "[Counter(\"1orders_total\")] public static partial A P { get; }", ProblemIds.InvalidMetricName, true },
-        { Doc + "[Counter(\"x_total\")][Label<bool>(\"__reserved\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
-        { Doc + "[Counter(\"x_total\")][Label<bool>(\"bad-name\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"le\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", ProblemIds.InvalidLabelName, true },
-        { Doc + "[Counter(\"x_total\")] public partial A P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static A P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial A P { get; set; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial global::Shop.A P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial A? P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial int P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial OrderOutcome P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial Labels P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial P P { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "[Counter(\"y_total\")] public static partial A Q { get; }", ProblemIds.WrongDeclarationShape, true },
-        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "public sealed class A { }", ProblemIds.WrongDeclarationShape, true },
-        { "[Counter(\"x_total\")] public static partial A P { get; }", ProblemIds.MissingHelp, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 0.5])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 1])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, double.PositiveInfinity])] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 0, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 1, 100000)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][ExponentialBuckets(0, 2, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][SloBuckets(-1)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1])][SloBuckets(0.3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Slo = 0.3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Counter(\"x_total\")][LinearBuckets(1, 1, 3)] public static partial A P { get; }", ProblemIds.InvalidBuckets, false },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [1.5])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0.5, 0.5])] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", MaxAgeSeconds = 0)] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
-        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", AgeBuckets = 0)] public static partial A P { get; }", ProblemIds.InvalidSummary, false },
-        { Doc + "[Counter(\"x_total\")][Label<bool>(\"status\"), Label<OrderOutcome>(\"status\")] public static partial A P { get; }", ProblemIds.DuplicateLabel, true },
-        { Doc + "[Counter(\"x_total\")][Gauge(\"x\")] public static partial A P { get; }", ProblemIds.MultipleMetricKinds, true },
-        { Doc + "[Histogram(\"x_milliseconds\", Unit = \"milliseconds\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Histogram(\"request_latency_microseconds\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Gauge(\"disk_kibibytes_free\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Histogram(\"request_latency_ms\")] public static partial A P { get; }", ProblemIds.AbbreviatedUnit, false },
-        { Doc + "[Gauge(\"x_total\")] public static partial A P { get; }", ProblemIds.TotalOnNonCounter, false },
-        { Doc + "[Counter(\"x\")] public static partial A P { get; }", ProblemIds.CounterWithoutTotal, false },
-        { Doc + "[Gauge(\"x_count\")] public static partial A P { get; }", ProblemIds.ReservedSuffix, false },
-        { Doc + "[Gauge(\"x_gauge\")] public static partial A P { get; }", ProblemIds.TypeInName, false },
-        { Doc + "[Counter(\"x:y_total\")] public static partial A P { get; }", ProblemIds.ColonInName, true },
-        { Doc + "[Counter(\"xY_total\")] public static partial A P { get; }", ProblemIds.CamelCaseName, false },
-        { Doc + "[Counter(\"x_total\")][Label<bool>(\"isRetry\")] public static partial A P { get; }", ProblemIds.CamelCaseName, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"user_id\", MaxValues = 5)] public static partial A P { get; }", ProblemIds.UnboundedLabelName, false },
-        { Doc + "[Counter(\"active_x_total\")] public static partial A P { get; }", ProblemIds.CounterForCurrentValue, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"status\")] public static partial A P { get; }", ProblemIds.StatusLabelOnLatency, false },
-        { Doc + "[Gauge(\"cache_size_kilobytes\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Gauge(\"cpu_percent\")] public static partial A P { get; }", ProblemIds.NonBaseUnit, false },
-        { Doc + "[Histogram(\"request_latency_seconds\")] public static partial A P { get; }", ProblemIds.MissingUnit, false },
-        { Doc + "[Counter(\"cpu_seconds_total\")] public static partial A P { get; }", ProblemIds.MissingUnit, false },
-        { Doc + "[Histogram(\"request_latency\", Unit = \"seconds\")] public static partial A P { get; }", ProblemIds.NameWithoutUnitSuffix, false },
-        { Doc + "[Counter(\"sent_total\", Unit = \"bytes\")] public static partial A P { get; }", ProblemIds.NameWithoutUnitSuffix, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = -1)] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", AllowedValues = [])] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, AllowedValues = [\"a\"])] public static partial A P { get; }", ProblemIds.UnboundedLabel, false },
-        { Doc + "[Counter(\"x_total\")][Label<int>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
-        { Doc + "[Counter(\"x_total\")][Label<OrderOutcome?>(\"code\")] public static partial A P { get; }", ProblemIds.UnboundedLabel, true },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = 0)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = -3)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
-        { Doc + "[Counter(\"x_total\")][Label<bool>(\"retried\", MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
-        { Doc + "[Counter(\"x_total\")][Label<string>(\"region\", AllowedValues = [\"eu\"], MaxLength = 10)] public static partial A P { get; }", ProblemIds.InvalidLabelMaxLength, false },
-        { Doc + "[Counter(\"x_total\")][Label<Hidden>(\"kind\")] public static partial A P { get; }\ninternal enum Hidden { One }", ProblemIds.LabelTypeLessAccessible, false },
-        { Doc + "[Histogram(\"request_latency\")] public static partial A P { get; }", ProblemIds.MeasurementWithoutUnit, false },
-        { Doc + "[Summary(\"payload_size\")] public static partial A P { get; }", ProblemIds.MeasurementWithoutUnit, false },
-        { Doc + "[Gauge(\"x\")][Label<bool>(\"le\")] public static partial A P { get; }", ProblemIds.ReservedLabelOnOtherType, false },
-        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", ProblemIds.ReservedLabelOnOtherType, false },
+        { Doc + "[Counter(\"orders-total\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidMetricName.Id, true },
+        { Doc + "[Counter(\"1orders_total\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidMetricName.Id, true },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"__reserved\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelName.Id, true },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"bad-name\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelName.Id, true },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"le\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelName.Id, true },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelName.Id, true },
+        { Doc + "[Counter(\"x_total\")] public partial A P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static A P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; set; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial global::Shop.A P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A? P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial int P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial OrderOutcome P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial Labels P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial P P { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "[Counter(\"y_total\")] public static partial A Q { get; }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { Doc + "[Counter(\"x_total\")] public static partial A P { get; }\n" + Doc + "public sealed class A { }", DiagnosticDescriptors.InvalidDeclarationShape.Id, true },
+        { "[Counter(\"x_total\")] public static partial A P { get; }", DiagnosticDescriptors.MissingHelp.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [])] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 0.5])] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, 1])] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1, double.PositiveInfinity])] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 0, 3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][LinearBuckets(0, 1, 100000)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][ExponentialBuckets(0, 2, 3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][SloBuckets(-1)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Buckets = [1])][SloBuckets(0.3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\", Slo = 0.3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Counter(\"x_total\")][LinearBuckets(1, 1, 3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidBuckets.Id, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [1.5])] public static partial A P { get; }", DiagnosticDescriptors.InvalidSummary.Id, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0])] public static partial A P { get; }", DiagnosticDescriptors.InvalidSummary.Id, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", Quantiles = [0.5, 0.5])] public static partial A P { get; }", DiagnosticDescriptors.InvalidSummary.Id, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", MaxAgeSeconds = 0)] public static partial A P { get; }", DiagnosticDescriptors.InvalidSummary.Id, false },
+        { Doc + "[Summary(\"x_seconds\", Unit = \"seconds\", AgeBuckets = 0)] public static partial A P { get; }", DiagnosticDescriptors.InvalidSummary.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"status\"), Label<OrderOutcome>(\"status\")] public static partial A P { get; }", DiagnosticDescriptors.DuplicateLabelName.Id, true },
+        { Doc + "[Counter(\"x_total\")][Gauge(\"x\")] public static partial A P { get; }", DiagnosticDescriptors.MultipleMetricAttributes.Id, true },
+        { Doc + "[Histogram(\"x_milliseconds\", Unit = \"milliseconds\")] public static partial A P { get; }", DiagnosticDescriptors.NonBaseUnit.Id, false },
+        { Doc + "[Histogram(\"request_latency_microseconds\")] public static partial A P { get; }", DiagnosticDescriptors.NonBaseUnit.Id, false },
+        { Doc + "[Gauge(\"disk_kibibytes_free\")] public static partial A P { get; }", DiagnosticDescriptors.NonBaseUnit.Id, false },
+        { Doc + "[Histogram(\"request_latency_ms\")] public static partial A P { get; }", DiagnosticDescriptors.AbbreviatedUnit.Id, false },
+        { Doc + "[Gauge(\"x_total\")] public static partial A P { get; }", DiagnosticDescriptors.TotalOnNonCounter.Id, false },
+        { Doc + "[Counter(\"x\")] public static partial A P { get; }", DiagnosticDescriptors.CounterWithoutTotal.Id, false },
+        { Doc + "[Gauge(\"x_count\")] public static partial A P { get; }", DiagnosticDescriptors.ReservedSuffix.Id, false },
+        { Doc + "[Gauge(\"x_gauge\")] public static partial A P { get; }", DiagnosticDescriptors.TypeInName.Id, false },
+        { Doc + "[Counter(\"x:y_total\")] public static partial A P { get; }", DiagnosticDescriptors.ColonInName.Id, true },
+        { Doc + "[Counter(\"xY_total\")] public static partial A P { get; }", DiagnosticDescriptors.CamelCaseName.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"isRetry\")] public static partial A P { get; }", DiagnosticDescriptors.CamelCaseName.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"user_id\", MaxValues = 5)] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabelName.Id, false },
+        { Doc + "[Counter(\"active_x_total\")] public static partial A P { get; }", DiagnosticDescriptors.CounterForCurrentValue.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"status\")] public static partial A P { get; }", DiagnosticDescriptors.StatusLabelOnLatency.Id, false },
+        { Doc + "[Gauge(\"cache_size_kilobytes\")] public static partial A P { get; }", DiagnosticDescriptors.NonBaseUnit.Id, false },
+        { Doc + "[Gauge(\"cpu_percent\")] public static partial A P { get; }", DiagnosticDescriptors.NonBaseUnit.Id, false },
+        { Doc + "[Histogram(\"request_latency_seconds\")] public static partial A P { get; }", DiagnosticDescriptors.MissingUnit.Id, false },
+        { Doc + "[Counter(\"cpu_seconds_total\")] public static partial A P { get; }", DiagnosticDescriptors.MissingUnit.Id, false },
+        { Doc + "[Histogram(\"request_latency\", Unit = \"seconds\")] public static partial A P { get; }", DiagnosticDescriptors.NameLacksUnitSuffix.Id, false },
+        { Doc + "[Counter(\"sent_total\", Unit = \"bytes\")] public static partial A P { get; }", DiagnosticDescriptors.NameLacksUnitSuffix.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\")] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = -1)] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", AllowedValues = [])] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, AllowedValues = [\"a\"])] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<int>(\"code\")] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, true },
+        { Doc + "[Counter(\"x_total\")][Label<OrderOutcome?>(\"code\")] public static partial A P { get; }", DiagnosticDescriptors.UnboundedLabel.Id, true },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = 0)] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelMaxLength.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"route\", MaxValues = 5, MaxLength = -3)] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelMaxLength.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<bool>(\"retried\", MaxLength = 10)] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelMaxLength.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<string>(\"region\", AllowedValues = [\"eu\"], MaxLength = 10)] public static partial A P { get; }", DiagnosticDescriptors.InvalidLabelMaxLength.Id, false },
+        { Doc + "[Counter(\"x_total\")][Label<Hidden>(\"kind\")] public static partial A P { get; }\ninternal enum Hidden { One }", DiagnosticDescriptors.LabelTypeLessAccessible.Id, false },
+        { Doc + "[Histogram(\"request_latency\")] public static partial A P { get; }", DiagnosticDescriptors.MeasurementWithoutUnit.Id, false },
+        { Doc + "[Summary(\"payload_size\")] public static partial A P { get; }", DiagnosticDescriptors.MeasurementWithoutUnit.Id, false },
+        { Doc + "[Gauge(\"x\")][Label<bool>(\"le\")] public static partial A P { get; }", DiagnosticDescriptors.ReservedLabelOnOtherType.Id, false },
+        { Doc + "[Histogram(\"x_seconds\", Unit = \"seconds\")][Label<bool>(\"quantile\")] public static partial A P { get; }", DiagnosticDescriptors.ReservedLabelOnOtherType.Id, false },
     };
 
     [Theory]
@@ -137,7 +138,7 @@ public sealed partial class DeclarationReaderTests
 
         var result = Read(source);
 
-        Assert.Equal([ProblemIds.WrongDeclarationShape], result.Ids());
+        Assert.Equal([DiagnosticDescriptors.InvalidDeclarationShape.Id], result.Ids());
         Assert.Contains("'Inner' must be partial", result.Problems[0].ToString(), StringComparison.Ordinal);
         Assert.Null(result.Spec);
     }
@@ -152,7 +153,7 @@ public sealed partial class DeclarationReaderTests
 
         var result = Read(source);
 
-        Assert.Contains(result.Problems, p => p.Id == ProblemIds.WrongDeclarationShape && p.ToString().Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Id == DiagnosticDescriptors.InvalidDeclarationShape.Id && p.ToString().Contains(reason, StringComparison.Ordinal));
         Assert.Null(result.Spec);
     }
 
@@ -207,7 +208,7 @@ public sealed partial class DeclarationReaderTests
         var result = Read(compilation, "Retries");
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(ProblemIds.UnboundedLabel, problem.Id);
+        Assert.Equal(DiagnosticDescriptors.UnboundedLabel.Id, problem.Id);
         Assert.Equal("label_1", problem.Arguments[0]);
         Assert.Equal(DeclarationReader.DefaultMaxValues, result.Spec!.Labels[0].MaxValues);
         Assert.Equal(LabelKind.BoundedString, result.Spec.Labels[0].Kind);
@@ -227,20 +228,21 @@ public sealed partial class DeclarationReaderTests
     }
 
     [Fact]
-    public void ProblemMessages_CoverEveryIdWithArgumentsInRange()
+    public void ReaderRules_AreDistinctCatalogueEntries()
     {
-        var ids = typeof(ProblemIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var ids = DiagnosticDescriptors.ReadFromDeclarations.Select(d => d.Id).ToList();
 
         Assert.Equal(26, ids.Count);
-        Assert.All(ids, id => Assert.NotNull(ProblemMessages.For(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(DiagnosticDescriptors.ReadFromDeclarations, d => Assert.Contains(d, DiagnosticDescriptors.All));
+        Assert.DoesNotContain(DiagnosticDescriptors.DuplicateMetricName, DiagnosticDescriptors.ReadFromDeclarations);
     }
 
     private static void AssertMessagesFormat(DeclarationResult result)
     {
         foreach (var problem in result.Problems)
         {
-            var format = ProblemMessages.For(problem.Id)!;
+            var format = problem.Rule.MessageFormat.ToString(CultureInfo.InvariantCulture);
             var highest = Placeholder().Matches(format).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max();
             Assert.Equal(highest + 1, problem.Arguments.Length);
             Assert.DoesNotContain("{", problem.ToString().Replace("{ get; }", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);

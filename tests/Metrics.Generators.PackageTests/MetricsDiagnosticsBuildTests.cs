@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Metrics.Generators.Analyzers;
 using Metrics.Generators.PackageTests.Support;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.PackageTests;

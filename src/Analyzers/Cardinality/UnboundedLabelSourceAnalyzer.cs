@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -86,7 +87,7 @@ public sealed class UnboundedLabelSourceAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.UnboundedLabelSource,
                 argument.Value.Syntax.GetLocation(),
                 parameter.Name.TrimStart('@'),
-                UsageSymbols.DeclaredName(metricType) ?? metricType.Name,
+                symbols.DeclaredName(metricType, context.CancellationToken) ?? metricType.Name,
                 source));
         }
     }

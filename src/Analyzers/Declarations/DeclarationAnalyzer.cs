@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Metrics.Generators.Shared.Declarations;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,7 +9,7 @@ namespace Metrics.Generators.Analyzers;
 /// <summary>
 /// DeclarationAnalyzer reports the warning- and info-level problems the shared <see cref="DeclarationReader"/>
 /// finds in a metric declaration; the generator runs the same reader and reports the error-level ones itself
-/// (<see cref="ProblemDescriptors"/>), so they appear even where the compiler runs no analyzer. On the model it
+/// (<see cref="DiagnosticDescriptors.ReportedByGenerator"/>), so they appear even where the compiler runs no analyzer. On the model it
 /// also checks the series budget (MG2003, threshold from .editorconfig) and advises against summaries (MG4002),
 /// so each declaration is read once.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.CreateRange(ProblemDescriptors.All).Add(DiagnosticDescriptors.SeriesBudgetExceeded).Add(DiagnosticDescriptors.SummaryForFleetQuantiles);
+        ImmutableArray.CreateRange(DiagnosticDescriptors.ReadFromDeclarations).Add(DiagnosticDescriptors.SeriesBudgetExceeded).Add(DiagnosticDescriptors.SummaryForFleetQuantiles);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -47,10 +48,10 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         var result = DeclarationReader.Read((IPropertySymbol)context.Symbol, known, context.CancellationToken);
         foreach (var problem in result.Problems)
         {
-            // Errors are the generator's to report (ProblemDescriptors says why); reporting them here too would show each twice.
-            if (ProblemDescriptors.For(problem.Id) is { } descriptor && !ProblemDescriptors.ReportedByGenerator(descriptor))
+            // Errors are the generator's to report (ReportedByGenerator says why); reporting them here too would show each twice.
+            if (!DiagnosticDescriptors.ReportedByGenerator(problem.Rule))
             {
-                context.ReportDiagnostic(ProblemDescriptors.Create(descriptor, problem));
+                context.ReportDiagnostic(problem.ToDiagnostic());
             }
         }
 

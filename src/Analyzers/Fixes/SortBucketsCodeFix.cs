@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Metrics.Generators.Shared.Declarations;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -20,7 +21,7 @@ namespace Metrics.Generators.Analyzers;
 public sealed class SortBucketsCodeFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ProblemIds.InvalidBuckets);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.InvalidBuckets.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,3 +1,4 @@
+using Metrics.Generators.Shared.Declarations;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Analyzers;
@@ -7,52 +8,25 @@ internal sealed class PlacementSymbols
 {
     public PlacementSymbols(Compilation compilation)
     {
-        MetricDescriptor = compilation.GetTypeByMetadataName("Metrics.Generators.MetricDescriptor");
-        MetricRegistry = compilation.GetTypeByMetadataName("Metrics.Generators.MetricRegistry");
+        Known = KnownSymbols.For(compilation);
         Meter = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Meter");
         PrometheusMetrics = compilation.GetTypeByMetadataName("Prometheus.Metrics");
         PrometheusFactory = compilation.GetTypeByMetadataName("Prometheus.MetricFactory");
         PrometheusFactoryInterface = compilation.GetTypeByMetadataName("Prometheus.IMetricFactory");
     }
 
-    public INamedTypeSymbol? MetricDescriptor { get; }
-    public INamedTypeSymbol? MetricRegistry { get; }
+    /// <summary>Our own types in this compilation, and what tells a type the generator emitted.</summary>
+    public KnownSymbols Known { get; }
+
     public INamedTypeSymbol? Meter { get; }
     public INamedTypeSymbol? PrometheusMetrics { get; }
     public INamedTypeSymbol? PrometheusFactory { get; }
     public INamedTypeSymbol? PrometheusFactoryInterface { get; }
 
-    public bool AnyPresent => MetricDescriptor is not null || Meter is not null || PrometheusMetrics is not null || PrometheusFactoryInterface is not null;
+    public bool AnyPresent => Known.CanHaveGeneratedMetrics || Meter is not null || PrometheusMetrics is not null || PrometheusFactoryInterface is not null;
 
-    /// <summary>Generated metric types carry a static <c>Descriptor</c> field and a constructor taking the registry.</summary>
-    public bool IsGeneratedMetricType(INamedTypeSymbol type)
-    {
-        if (MetricDescriptor is null || MetricRegistry is null)
-        {
-            return false;
-        }
-
-        var hasDescriptor = false;
-        foreach (var member in type.GetMembers("Descriptor"))
-        {
-            hasDescriptor |= member is IFieldSymbol { IsStatic: true } field && SymbolEqualityComparer.Default.Equals(field.Type, MetricDescriptor);
-        }
-
-        if (!hasDescriptor)
-        {
-            return false;
-        }
-
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, MetricRegistry))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True for a metric type the generator emitted (the shared test, <see cref="KnownSymbols.IsGeneratedMetricType"/>).</summary>
+    public bool IsGeneratedMetricType(INamedTypeSymbol type) => Known.IsGeneratedMetricType(type);
 
     public bool IsPrometheusNetFactory(INamedTypeSymbol owner)
         => SymbolEqualityComparer.Default.Equals(owner, PrometheusMetrics)

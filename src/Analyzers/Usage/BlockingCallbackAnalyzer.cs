@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -57,7 +58,7 @@ public sealed class BlockingCallbackAnalyzer : DiagnosticAnalyzer
             value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
         }
 
-        var name = UsageSymbols.DeclaredName(metricType) ?? metricType.Name;
+        var name = symbols.DeclaredName(metricType, context.CancellationToken) ?? metricType.Name;
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         switch (value)
         {

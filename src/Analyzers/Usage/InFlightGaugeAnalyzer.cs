@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -62,7 +63,7 @@ public sealed class InFlightGaugeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var name = UsageSymbols.DeclaredName(metricType) ?? metricType.Name;
+        var name = symbols.DeclaredName(metricType, context.CancellationToken) ?? metricType.Name;
         if (decAnywhere || SaysInFlight(name))
         {
             // Tells the code fix whether 'using var _ = X.TrackInProgress();' compiles here (unlabeled gauge or bound series).

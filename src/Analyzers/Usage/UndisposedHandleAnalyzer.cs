@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,7 +54,7 @@ public sealed class UndisposedHandleAnalyzer : DiagnosticAnalyzer
         var consequence = method.Name == "Time" ? "no duration is recorded when it is skipped" : "the gauge stays too high when it is skipped";
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.UndisposedHandle, invocation.Syntax.GetLocation(),
-            method.Name, UsageSymbols.DeclaredName(metricType) ?? metricType.Name, fate, consequence));
+            method.Name, symbols.DeclaredName(metricType, context.CancellationToken) ?? metricType.Name, fate, consequence));
     }
 
     // What happens to the handle, when that is not a disposal on every path; null when it is fine or handed on.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -51,7 +52,7 @@ public sealed class UnitMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var unit = units.GetOrAdd(metricType, UnitOf);
+        var unit = units.GetOrAdd(metricType, type => UnitOf(type, symbols, context.CancellationToken));
         if (unit is null)
         {
             return;
@@ -69,7 +70,7 @@ public sealed class UnitMismatchAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnitMismatch, argument.Value.Syntax.GetLocation(),
-                    UsageSymbols.DeclaredName(metricType) ?? metricType.Name, unit, mismatch.What, mismatch.Fix));
+                    symbols.DeclaredName(metricType, context.CancellationToken) ?? metricType.Name, unit, mismatch.What, mismatch.Fix));
             }
         }
     }
@@ -89,10 +90,10 @@ public sealed class UnitMismatchAnalyzer : DiagnosticAnalyzer
     }
 
     // "seconds" or "bytes" when the declaration says so, by Unit or by the name's suffix; other units are not checked.
-    private static string? UnitOf(INamedTypeSymbol metricType)
+    private static string? UnitOf(INamedTypeSymbol metricType, UsageSymbols symbols, System.Threading.CancellationToken cancellationToken)
     {
-        var unit = UsageSymbols.DeclaredUnit(metricType);
-        var name = UsageSymbols.DeclaredName(metricType) ?? string.Empty;
+        var unit = symbols.DeclaredUnit(metricType, cancellationToken);
+        var name = symbols.DeclaredName(metricType, cancellationToken) ?? string.Empty;
         if (unit == "seconds" || name.EndsWith("_seconds", StringComparison.Ordinal) || name.IndexOf("_seconds_", StringComparison.Ordinal) >= 0)
         {
             return "seconds";

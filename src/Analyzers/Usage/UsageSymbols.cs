@@ -1,4 +1,6 @@
-using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
 using Metrics.Generators.Shared.Declarations;
 using Microsoft.CodeAnalysis;
 
@@ -6,15 +8,16 @@ namespace Metrics.Generators.Analyzers;
 
 /// <summary>
 /// UsageSymbols resolves, once per compilation, what the call-site rules (MG2004, MG2005, MG4004–MG4006) look for,
-/// and recognises the metric types the generator emitted: they, or the type they are nested in (for
-/// <c>Series</c> and <c>Labels</c>), carry <c>[GeneratedCode("Metrics.Generators", …)]</c>.
+/// and hands out what the shared code knows of the metric types the generator emitted: which types they are
+/// (<see cref="KnownSymbols.GeneratedMetricTypeOf"/>) and what their declaration says (<see cref="DeclarationReader"/>).
 /// </summary>
 internal sealed class UsageSymbols
 {
+    private readonly ConcurrentDictionary<INamedTypeSymbol, MetricSpec?> _declarations = new(SymbolEqualityComparer.Default);
+
     public UsageSymbols(Compilation compilation)
     {
-        GeneratedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
-        MetricRegistry = compilation.GetTypeByMetadataName("Metrics.Generators.MetricRegistry");
+        Known = KnownSymbols.For(compilation);
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -36,8 +39,9 @@ internal sealed class UsageSymbols
         StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
     }
 
-    public INamedTypeSymbol? GeneratedCode { get; }
-    public INamedTypeSymbol? MetricRegistry { get; }
+    /// <summary>Our own types in this compilation, and what tells a type the generator emitted.</summary>
+    public KnownSymbols Known { get; }
+
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTask { get; }
@@ -59,23 +63,12 @@ internal sealed class UsageSymbols
     public INamedTypeSymbol? StringBuilder { get; }
 
     /// <summary>False when the runtime is not referenced: no generated metric types can exist.</summary>
-    public bool CanHaveMetrics => GeneratedCode is not null && MetricRegistry is not null;
+    public bool CanHaveMetrics => Known.CanHaveGeneratedMetrics;
 
     /// <summary>
     /// The generated metric type <paramref name="type"/> is or is nested in (<c>Series</c>, <c>Labels</c>), or null.
     /// </summary>
-    public INamedTypeSymbol? MetricTypeOf(ITypeSymbol? type)
-    {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
-        {
-            if (IsGeneratedByUs(current))
-            {
-                return current;
-            }
-        }
-
-        return null;
-    }
+    public INamedTypeSymbol? MetricTypeOf(ITypeSymbol? type) => Known.GeneratedMetricTypeOf(type);
 
     /// <summary>True when <paramref name="type"/> (or its original definition) derives from or is <paramref name="baseType"/>.</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
@@ -102,73 +95,30 @@ internal sealed class UsageSymbols
            || SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, ValueTask)
            || SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, ValueTaskOfT);
 
-    /// <summary>The metric name declared for the generated <paramref name="metricType"/>: the first argument of the attribute on the property whose type it is.</summary>
-    public static string? DeclaredName(INamedTypeSymbol metricType)
-        => DeclarationAttribute(metricType) is { } attribute && attribute.ConstructorArguments[0].Value is string name ? name : null;
+    /// <summary>The metric name declared for the generated <paramref name="metricType"/>, as the shared reader read it; null when it is not declared in this compilation.</summary>
+    public string? DeclaredName(INamedTypeSymbol metricType, CancellationToken cancellationToken)
+        => DeclarationOf(metricType, cancellationToken)?.Name;
 
-    /// <summary>The <c>Unit</c> named argument of the declaration of <paramref name="metricType"/>, or null when it has none.</summary>
-    public static string? DeclaredUnit(INamedTypeSymbol metricType)
+    /// <summary>The unit of the declaration of <paramref name="metricType"/>, as the shared reader read it, or null.</summary>
+    public string? DeclaredUnit(INamedTypeSymbol metricType, CancellationToken cancellationToken)
+        => DeclarationOf(metricType, cancellationToken)?.Unit;
+
+    // The reader's model of the property whose type is metricType; read once per metric type, as call sites repeat.
+    // Only declarations in source are read: a metric type from a referenced assembly has none to read here.
+    private MetricSpec? DeclarationOf(INamedTypeSymbol metricType, CancellationToken cancellationToken)
+        => _declarations.GetOrAdd(metricType, type => Read(type, cancellationToken));
+
+    private MetricSpec? Read(INamedTypeSymbol metricType, CancellationToken cancellationToken)
     {
-        if (DeclarationAttribute(metricType) is not { } attribute)
+        foreach (var member in metricType.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
         {
-            return null;
-        }
-
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Unit" && argument.Value.Value is string unit)
+            if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(property.Type, metricType)
+                && DeclarationReader.Read(property, Known, cancellationToken).Spec is { } spec)
             {
-                return unit;
+                return spec;
             }
         }
 
         return null;
-    }
-
-    // The metric attribute ([Counter], [Histogram]…) on the property whose type is the generated metricType.
-    private static AttributeData? DeclarationAttribute(INamedTypeSymbol metricType)
-    {
-        var container = metricType.ContainingType;
-        if (container is null)
-        {
-            return null;
-        }
-
-        foreach (var member in container.GetMembers())
-        {
-            if (member is not IPropertySymbol property || !SymbolEqualityComparer.Default.Equals(property.Type, metricType))
-            {
-                continue;
-            }
-
-            foreach (var attribute in property.GetAttributes())
-            {
-                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Metrics.Generators"
-                    && attribute.ConstructorArguments.Length > 0
-                    && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
-                    && attribute.ConstructorArguments[0].Value is string)
-                {
-                    return attribute;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private bool IsGeneratedByUs(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, GeneratedCode)
-                && attribute.ConstructorArguments.Length > 0
-                && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
-                && string.Equals(attribute.ConstructorArguments[0].Value as string, KnownSymbols.GeneratorToolName, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,6 +1,6 @@
-using Metrics.Generators.Analyzers;
 using Metrics.Generators.Shared.Declarations;
 using System.Linq;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Generator.Model;
@@ -28,9 +28,9 @@ internal sealed record DeclarationOutput(MetricSpec? Spec, FallbackSpec? Fallbac
         var problems = new System.Collections.Generic.List<ReportedProblem>();
         foreach (var problem in result.Problems)
         {
-            if (ProblemDescriptors.For(problem.Id) is { } descriptor && ProblemDescriptors.ReportedByGenerator(descriptor))
+            if (DiagnosticDescriptors.ReportedByGenerator(problem.Rule))
             {
-                problems.Add(new ReportedProblem(descriptor, problem));
+                problems.Add(new ReportedProblem(problem.Rule, problem));
             }
         }
 

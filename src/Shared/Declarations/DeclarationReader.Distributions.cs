@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Shared.Declarations;
@@ -37,7 +38,7 @@ internal sealed partial class DeclarationReader
 
             if (kind != MetricKind.Histogram)
             {
-                Report(ProblemIds.InvalidBuckets, AttributeLocation(attribute), metric, "[" + AttributeDisplayName(attribute) + "] applies only to histograms");
+                Report(DiagnosticDescriptors.InvalidBuckets, AttributeLocation(attribute), metric, "[" + AttributeDisplayName(attribute) + "] applies only to histograms");
                 continue;
             }
 
@@ -53,7 +54,7 @@ internal sealed partial class DeclarationReader
         if (sources.Count > 1)
         {
             Report(
-                ProblemIds.InvalidBuckets,
+                DiagnosticDescriptors.InvalidBuckets,
                 sources[1].Location,
                 metric,
                 "buckets are declared twice (" + string.Join(", ", sources.Select(s => s.Source)) + "): keep one");
@@ -66,7 +67,7 @@ internal sealed partial class DeclarationReader
                         ?? (source.Bounds is { Length: > MaxBucketCount } ? "more than " + MaxBucketCount + " buckets" : null);
             if (error is not null)
             {
-                Report(ProblemIds.InvalidBuckets, source.Location, metric, error);
+                Report(DiagnosticDescriptors.InvalidBuckets, source.Location, metric, error);
             }
             else if (source.Bounds is not null)
             {
@@ -84,7 +85,7 @@ internal sealed partial class DeclarationReader
                     : null;
             if (error is not null)
             {
-                Report(ProblemIds.InvalidBuckets, ArgumentLocation(metricAttribute, "Slo"), metric, error);
+                Report(DiagnosticDescriptors.InvalidBuckets, ArgumentLocation(metricAttribute, "Slo"), metric, error);
                 slo = 0;
             }
         }
@@ -151,11 +152,11 @@ internal sealed partial class DeclarationReader
             {
                 if (!(quantile > 0 && quantile < 1))
                 {
-                    Report(ProblemIds.InvalidSummary, location, metric, "quantile " + Format(quantile) + " is not between 0 and 1 (exclusive)");
+                    Report(DiagnosticDescriptors.InvalidSummary, location, metric, "quantile " + Format(quantile) + " is not between 0 and 1 (exclusive)");
                 }
                 else if (!quantiles.Add(quantile))
                 {
-                    Report(ProblemIds.InvalidSummary, location, metric, "quantile " + Format(quantile) + " is declared twice");
+                    Report(DiagnosticDescriptors.InvalidSummary, location, metric, "quantile " + Format(quantile) + " is declared twice");
                 }
             }
         }
@@ -163,14 +164,14 @@ internal sealed partial class DeclarationReader
         var maxAge = Named(metricAttribute, "MaxAgeSeconds") is { } maxAgeArgument ? AsDouble(maxAgeArgument) ?? DefaultMaxAgeSeconds : DefaultMaxAgeSeconds;
         if (!IsFinite(maxAge) || maxAge <= 0)
         {
-            Report(ProblemIds.InvalidSummary, ArgumentLocation(metricAttribute, "MaxAgeSeconds"), metric, "MaxAgeSeconds must be positive and finite");
+            Report(DiagnosticDescriptors.InvalidSummary, ArgumentLocation(metricAttribute, "MaxAgeSeconds"), metric, "MaxAgeSeconds must be positive and finite");
             maxAge = DefaultMaxAgeSeconds;
         }
 
         var ageBuckets = Named(metricAttribute, "AgeBuckets") is { } ageArgument ? AsInt(ageArgument) ?? DefaultAgeBuckets : DefaultAgeBuckets;
         if (ageBuckets < 1)
         {
-            Report(ProblemIds.InvalidSummary, ArgumentLocation(metricAttribute, "AgeBuckets"), metric, "AgeBuckets must be at least 1");
+            Report(DiagnosticDescriptors.InvalidSummary, ArgumentLocation(metricAttribute, "AgeBuckets"), metric, "AgeBuckets must be at least 1");
             ageBuckets = DefaultAgeBuckets;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Shared.Declarations;
@@ -56,20 +57,20 @@ internal sealed partial class DeclarationReader
                     : null;
         if (reason is not null)
         {
-            Fatal(ProblemIds.InvalidLabelName, nameLocation, name, reason);
+            Fatal(DiagnosticDescriptors.InvalidLabelName, nameLocation, name, reason);
             return null;
         }
 
         if (!seen.Add(name))
         {
-            Fatal(ProblemIds.DuplicateLabel, nameLocation, name, metric);
+            Fatal(DiagnosticDescriptors.DuplicateLabelName, nameLocation, name, metric);
             return null;
         }
 
         // Valid, but PromQL and several client libraries read them as another type's bucket or quantile label.
         if (name == "le" || name == "quantile")
         {
-            Report(ProblemIds.ReservedLabelOnOtherType, nameLocation, name, KindWord(kind), metric, name == "le" ? "histogram bucket" : "summary quantile");
+            Report(DiagnosticDescriptors.ReservedLabelOnOtherType, nameLocation, name, KindWord(kind), metric, name == "le" ? "histogram bucket" : "summary quantile");
         }
 
         var maxValues = Named(attribute, "MaxValues") is { } max ? AsInt(max) ?? 0 : 0;
@@ -79,7 +80,7 @@ internal sealed partial class DeclarationReader
             && (labelType.SpecialType != SpecialType.System_String || allowed is not null))
         {
             Report(
-                ProblemIds.InvalidLabelMaxLength,
+                DiagnosticDescriptors.InvalidLabelMaxLength,
                 ArgumentLocation(attribute, "MaxLength"),
                 name,
                 metric,
@@ -100,7 +101,7 @@ internal sealed partial class DeclarationReader
         if (labelType.SpecialType != SpecialType.System_String)
         {
             Fatal(
-                ProblemIds.UnboundedLabel,
+                DiagnosticDescriptors.UnboundedLabel,
                 AttributeLocation(attribute),
                 name,
                 metric,
@@ -112,7 +113,7 @@ internal sealed partial class DeclarationReader
         {
             if (maxValues != 0)
             {
-                Report(ProblemIds.UnboundedLabel, ArgumentLocation(attribute, "MaxValues"), name, metric, "set either MaxValues or AllowedValues, not both");
+                Report(DiagnosticDescriptors.UnboundedLabel, ArgumentLocation(attribute, "MaxValues"), name, metric, "set either MaxValues or AllowedValues, not both");
             }
 
             // null is exposed as the empty string; a value listed twice is one value.
@@ -128,7 +129,7 @@ internal sealed partial class DeclarationReader
 
             if (distinct.Count == 0)
             {
-                Report(ProblemIds.UnboundedLabel, ArgumentLocation(attribute, "AllowedValues"), name, metric, "AllowedValues is empty, so every value would be '__overflow__'");
+                Report(DiagnosticDescriptors.UnboundedLabel, ArgumentLocation(attribute, "AllowedValues"), name, metric, "AllowedValues is empty, so every value would be '__overflow__'");
             }
 
             return new LabelSpec(name, LabelKind.AllowedStrings, "string?", new EquatableArray<string>(distinct.ToArray()), EquatableArray<EnumCaseSpec>.Empty, 0);
@@ -137,7 +138,7 @@ internal sealed partial class DeclarationReader
         if (maxValues < 1)
         {
             Report(
-                ProblemIds.UnboundedLabel,
+                DiagnosticDescriptors.UnboundedLabel,
                 maxValues < 0 ? ArgumentLocation(attribute, "MaxValues") : AttributeLocation(attribute),
                 name,
                 metric,
@@ -152,7 +153,7 @@ internal sealed partial class DeclarationReader
             if (declared < 1)
             {
                 Report(
-                    ProblemIds.InvalidLabelMaxLength,
+                    DiagnosticDescriptors.InvalidLabelMaxLength,
                     ArgumentLocation(attribute, "MaxLength"),
                     name,
                     metric,
@@ -182,7 +183,7 @@ internal sealed partial class DeclarationReader
         }
 
         Report(
-            ProblemIds.LabelTypeLessAccessible,
+            DiagnosticDescriptors.LabelTypeLessAccessible,
             AttributeLocation(attribute),
             name,
             metric,

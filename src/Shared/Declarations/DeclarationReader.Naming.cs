@@ -1,4 +1,5 @@
 using System;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Shared.Declarations;
@@ -19,7 +20,7 @@ internal sealed partial class DeclarationReader
         {
             // Colons are valid in the exposition but reserved for recording rules: say so rather than "invalid".
             var colonOnly = name.IndexOf(':') >= 0 && NameRules.IsValidMetricName(name.Replace(':', '_'));
-            Fatal(colonOnly ? ProblemIds.ColonInName : ProblemIds.InvalidMetricName, ArgumentLocation(attribute, null), name);
+            Fatal(colonOnly ? DiagnosticDescriptors.ColonInName : DiagnosticDescriptors.InvalidMetricName, ArgumentLocation(attribute, null), name);
             return null;
         }
 
@@ -39,7 +40,7 @@ internal sealed partial class DeclarationReader
         }
 
         // Not fatal: the metric still works, and the IDE keeps compiling while MG0005 is shown.
-        Report(ProblemIds.MissingHelp, PropertyLocation, name ?? _syntax.Identifier.ValueText);
+        Report(DiagnosticDescriptors.MissingHelp, PropertyLocation, name ?? _syntax.Identifier.ValueText);
         return string.Empty;
     }
 
@@ -64,13 +65,13 @@ internal sealed partial class DeclarationReader
             {
                 // One voice: MG1001 alone, naming the base unit and the name that carries it. MG1003 would ask
                 // for a "_milliseconds" suffix that MG1001 then rejects.
-                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, "Unit"), name, unit, baseUnit, WithUnitSuffix(stem, kind, unit, baseUnit));
+                Report(DiagnosticDescriptors.NonBaseUnit, ArgumentLocation(attribute, "Unit"), name, unit, baseUnit, WithUnitSuffix(stem, kind, unit, baseUnit));
                 return unit;
             }
 
             if (!stem.EndsWith("_" + unit, StringComparison.Ordinal))
             {
-                Report(ProblemIds.NameWithoutUnitSuffix, ArgumentLocation(attribute, null), name, unit, WithUnitSuffix(stem, kind, null, unit));
+                Report(DiagnosticDescriptors.NameLacksUnitSuffix, ArgumentLocation(attribute, null), name, unit, WithUnitSuffix(stem, kind, null, unit));
             }
             else
             {
@@ -86,18 +87,18 @@ internal sealed partial class DeclarationReader
             {
                 segments[i] = suggested;
                 var renamed = string.Join("_", segments) + (kind == MetricKind.Counter ? "_total" : string.Empty);
-                Report(ProblemIds.NonBaseUnit, ArgumentLocation(attribute, null), name, stem.Split('_')[i], suggested, renamed);
+                Report(DiagnosticDescriptors.NonBaseUnit, ArgumentLocation(attribute, null), name, stem.Split('_')[i], suggested, renamed);
                 return unit;
             }
         }
 
         if (lastWord is not null && unit is null && UnitRules.IsBaseUnit(lastWord))
         {
-            Report(ProblemIds.MissingUnit, ArgumentLocation(attribute, null), name, lastWord);
+            Report(DiagnosticDescriptors.MissingUnit, ArgumentLocation(attribute, null), name, lastWord);
         }
         else if (unit is null && kind is MetricKind.Histogram or MetricKind.Summary && MeasuredQuantity(segments) is { } measured)
         {
-            Report(ProblemIds.MeasurementWithoutUnit, ArgumentLocation(attribute, null), name, measured.Word, measured.BaseUnit, stem + "_" + measured.BaseUnit);
+            Report(DiagnosticDescriptors.MeasurementWithoutUnit, ArgumentLocation(attribute, null), name, measured.Word, measured.BaseUnit, stem + "_" + measured.BaseUnit);
         }
 
         return unit;

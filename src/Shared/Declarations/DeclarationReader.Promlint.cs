@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Metrics.Generators.Shared.Declarations;
@@ -54,16 +55,16 @@ internal sealed partial class DeclarationReader
                 snake += "_total";
             }
 
-            Report(ProblemIds.CamelCaseName, location, "metric", name, snake);
+            Report(DiagnosticDescriptors.CamelCaseName, location, "metric", name, snake);
         }
 
         if (kind == MetricKind.Counter && !endsInTotal && !camelCase)
         {
-            Report(ProblemIds.CounterWithoutTotal, location, name);
+            Report(DiagnosticDescriptors.CounterWithoutTotal, location, name);
         }
         else if (kind != MetricKind.Counter && endsInTotal)
         {
-            Report(ProblemIds.TotalOnNonCounter, location, name, KindWord(kind));
+            Report(DiagnosticDescriptors.TotalOnNonCounter, location, name, KindWord(kind));
         }
 
         var stem = UnitRules.StemOf(name, kind);
@@ -71,7 +72,7 @@ internal sealed partial class DeclarationReader
         {
             if (stem.EndsWith(suffix, StringComparison.Ordinal))
             {
-                Report(ProblemIds.ReservedSuffix, location, name, suffix);
+                Report(DiagnosticDescriptors.ReservedSuffix, location, name, suffix);
                 break;
             }
         }
@@ -82,7 +83,7 @@ internal sealed partial class DeclarationReader
         {
             if (ContainsSegment(exposed, word))
             {
-                Report(ProblemIds.TypeInName, location, name, word);
+                Report(DiagnosticDescriptors.TypeInName, location, name, word);
                 break;
             }
         }
@@ -91,14 +92,14 @@ internal sealed partial class DeclarationReader
         {
             if (UnitRules.ExpandAbbreviation(segment) is { } full && ContainsSegment(exposed, segment))
             {
-                Report(ProblemIds.AbbreviatedUnit, location, name, segment, full);
+                Report(DiagnosticDescriptors.AbbreviatedUnit, location, name, segment, full);
                 break;
             }
         }
 
         if (kind == MetricKind.Counter && CurrentValueWord(stem) is { } word2)
         {
-            Report(ProblemIds.CounterForCurrentValue, location, name, word2);
+            Report(DiagnosticDescriptors.CounterForCurrentValue, location, name, word2);
         }
     }
 
@@ -108,17 +109,17 @@ internal sealed partial class DeclarationReader
     {
         if (IsCamelCase(label))
         {
-            Report(ProblemIds.CamelCaseName, location, "label", label, NameRules.ToSnakeCase(label));
+            Report(DiagnosticDescriptors.CamelCaseName, location, "label", label, NameRules.ToSnakeCase(label));
         }
 
         if (!boundByAllowedValues && s_unboundedLabelNames.Contains(label.ToLowerInvariant()))
         {
-            Report(ProblemIds.UnboundedLabelName, location, label, metric);
+            Report(DiagnosticDescriptors.UnboundedLabelName, location, label, metric);
         }
 
         if (kind == MetricKind.Histogram && s_statusLabelNames.Contains(label.ToLowerInvariant()) && IsLatencyName(metric))
         {
-            Report(ProblemIds.StatusLabelOnLatency, location, label, metric);
+            Report(DiagnosticDescriptors.StatusLabelOnLatency, location, label, metric);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -119,7 +120,7 @@ internal sealed partial class DeclarationReader
         if (kindNames.Count > 1)
         {
             // Each attribute's pipeline would emit the same type: skip them all.
-            Fatal(ProblemIds.MultipleMetricKinds, PropertyLocation, _syntax.Identifier.ValueText, string.Join(", ", kindNames));
+            Fatal(DiagnosticDescriptors.MultipleMetricAttributes, PropertyLocation, _syntax.Identifier.ValueText, string.Join(", ", kindNames));
         }
 
         var shape = ReadShape();
@@ -171,7 +172,7 @@ internal sealed partial class DeclarationReader
         void Wrong(string reason)
         {
             ok = false;
-            Fatal(ProblemIds.WrongDeclarationShape, location, propertyName, reason);
+            Fatal(DiagnosticDescriptors.InvalidDeclarationShape, location, propertyName, reason);
         }
 
         var modifiers = _syntax.Modifiers;
@@ -376,12 +377,8 @@ internal sealed partial class DeclarationReader
         return ok ? new EquatableArray<ContainingTypeSpec>(types.ToArray()) : null;
     }
 
-    // True for a type (or member) this generator emitted: in the analyzers' compilation the metric type exists.
-    private bool IsGeneratedByUs(ISymbol symbol)
-        => symbol is INamedTypeSymbol type
-           && type.GetAttributes().Any(a => KnownSymbols.Is(a.AttributeClass, _known.GeneratedCode)
-                                            && a.ConstructorArguments.Length > 0
-                                            && AsString(a.ConstructorArguments[0]) == KnownSymbols.GeneratorToolName);
+    // True for a type this generator emitted: in the analyzers' compilation the metric type exists.
+    private bool IsGeneratedByUs(ISymbol symbol) => _known.IsGenerated(symbol);
 
     private bool IsReachable(INamedTypeSymbol containingType)
     {
@@ -428,13 +425,13 @@ internal sealed partial class DeclarationReader
 
     private Location PropertyLocation => _syntax.Identifier.GetLocation();
 
-    private void Report(string id, Location location, params string[] arguments)
-        => _problems.Add(new DeclarationProblem(id, location, arguments));
+    private void Report(DiagnosticDescriptor rule, Location location, params string[] arguments)
+        => _problems.Add(new DeclarationProblem(rule, location, arguments));
 
-    private void Fatal(string id, Location location, params string[] arguments)
+    private void Fatal(DiagnosticDescriptor rule, Location location, params string[] arguments)
     {
         _fatal = true;
-        _reason ??= id;
-        Report(id, location, arguments);
+        _reason ??= rule.Id;
+        Report(rule, location, arguments);
     }
 }

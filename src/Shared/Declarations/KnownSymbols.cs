@@ -4,9 +4,11 @@ using Microsoft.CodeAnalysis;
 namespace Metrics.Generators.Shared.Declarations;
 
 /// <summary>
-/// KnownSymbols resolves the declaration attributes of one compilation by metadata name, once, so the
-/// reader compares symbols instead of names. A member is null when the compilation does not reference
-/// the runtime (or references two copies of it).
+/// KnownSymbols resolves our own types in one compilation by metadata name, once, so the reader and the
+/// analyzers compare symbols instead of names: the declaration attributes, and what tells a type the generator
+/// emitted (<see cref="IsGenerated"/>, <see cref="IsGeneratedMetricType"/>, the one "is this ours" test the
+/// reader, the call-site rules and the placement rule share). A member is null when the compilation does not
+/// reference the runtime (or references two copies of it).
 /// </summary>
 internal sealed class KnownSymbols
 {
@@ -29,6 +31,9 @@ internal sealed class KnownSymbols
     /// <summary>Metadata name of <c>[SloBuckets]</c>.</summary>
     public const string SloBucketsAttributeName = "Metrics.Generators.SloBucketsAttribute";
 
+    /// <summary>Metadata name of <c>MetricRegistry</c>, which every generated metric type's constructor takes.</summary>
+    public const string MetricRegistryName = "Metrics.Generators.MetricRegistry";
+
     /// <summary>The tool name in the <c>[GeneratedCode]</c> attribute of every generated type.</summary>
     public const string GeneratorToolName = "Metrics.Generators";
 
@@ -48,6 +53,7 @@ internal sealed class KnownSymbols
         ExponentialBuckets = compilation.GetTypeByMetadataName(ExponentialBucketsAttributeName);
         SloBuckets = compilation.GetTypeByMetadataName(SloBucketsAttributeName);
         GeneratedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        MetricRegistry = compilation.GetTypeByMetadataName(MetricRegistryName);
     }
 
     /// <summary>The cached instance for <paramref name="compilation"/>.</summary>
@@ -73,6 +79,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SloBuckets { get; }
     /// <summary><c>System.CodeDom.Compiler.GeneratedCodeAttribute</c>, to recognise types this generator emitted.</summary>
     public INamedTypeSymbol? GeneratedCode { get; }
+    /// <summary><c>MetricRegistry</c>.</summary>
+    public INamedTypeSymbol? MetricRegistry { get; }
 
     /// <summary>True when the compilation references the declaration attributes at all (analyzers return early otherwise).</summary>
     public bool HasMetricAttributes => Counter is not null || Gauge is not null || Histogram is not null || Summary is not null;
@@ -105,6 +113,71 @@ internal sealed class KnownSymbols
 
     /// <summary>True when <paramref name="attributeClass"/> is <c>LabelAttribute&lt;T&gt;</c> for some T.</summary>
     public bool IsLabel(INamedTypeSymbol? attributeClass) => attributeClass is not null && Is(attributeClass.OriginalDefinition, Label);
+
+    /// <summary>False when the runtime is not referenced: no generated metric type can exist.</summary>
+    public bool CanHaveGeneratedMetrics => GeneratedCode is not null && MetricRegistry is not null;
+
+    /// <summary>
+    /// True when <paramref name="symbol"/> is a type this generator emitted: it carries
+    /// <c>[GeneratedCode("Metrics.Generators", …)]</c> (metric types, their stand-ins and <c>MetricCatalog</c>).
+    /// </summary>
+    public bool IsGenerated(ISymbol? symbol)
+    {
+        if (symbol is not INamedTypeSymbol type || GeneratedCode is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Is(attribute.AttributeClass, GeneratedCode)
+                && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
+                && attribute.ConstructorArguments[0].Value is string tool
+                && string.Equals(tool, GeneratorToolName, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="type"/> is a metric type this generator emitted (or its stand-in for a declaration
+    /// with errors): generated, and constructed from a <c>MetricRegistry</c>.
+    /// </summary>
+    public bool IsGeneratedMetricType(INamedTypeSymbol? type)
+    {
+        if (type is null || MetricRegistry is null || !IsGenerated(type))
+        {
+            return false;
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 1 && Is(constructor.Parameters[0].Type, MetricRegistry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The generated metric type <paramref name="type"/> is or is nested in (<c>Series</c>, <c>Labels</c>), or null.</summary>
+    public INamedTypeSymbol? GeneratedMetricTypeOf(ITypeSymbol? type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
+        {
+            if (IsGeneratedMetricType(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when <paramref name="symbol"/> and <paramref name="known"/> are the same type.</summary>
     public static bool Is(ITypeSymbol? symbol, INamedTypeSymbol? known)
