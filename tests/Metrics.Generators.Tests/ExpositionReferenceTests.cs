@@ -59,58 +59,58 @@ public sealed class ExpositionReferenceTests
         // Counters: labelled with an overflow series, unlabelled declared with and without _total, fractional,
         // +Inf, past 2^63 (exact integer), with a unit.
         var status = new FixedLabel("status", "ok", "fail\"quoted\\back\nline");
-        var orders = registry.Register(new CounterFamily(new MetricDescriptor("orders_total", MetricType.Counter, "Orders \"by\" outcome\\\nnext", null, ["status"]), status));
-        orders.Inc(0);
-        orders.Inc(1);
-        orders.Add(2, 2.5);
-        var big = registry.Register(new CounterFamily(new MetricDescriptor("big", MetricType.Counter, "Past 2^63.", null, []))).GetOrAdd(0);
+        var orders = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("orders_total", MetricType.Counter, "Orders \"by\" outcome\\\nnext", null, ["status"]), status));
+        orders.GetOrAdd(0).IncWatchingContention();
+        orders.GetOrAdd(1).IncWatchingContention();
+        orders.GetOrAdd(2).AddWatchingContention(2.5);
+        var big = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("big", MetricType.Counter, "Past 2^63.", null, []))).GetOrAdd(0);
         big.Add(9007199254740992d);
         for (var i = 0; i < 1100; i++)
         {
             big.Add(9007199254740992d);
         }
 
-        var exact = registry.Register(new CounterFamily(new MetricDescriptor("exact_total", MetricType.Counter, "Past 2^53.", null, []))).GetOrAdd(0);
+        var exact = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("exact_total", MetricType.Counter, "Past 2^53.", null, []))).GetOrAdd(0);
         exact.Add(9007199254740992d);
         exact.Inc();
-        registry.Register(new CounterFamily(new MetricDescriptor("inf_total", MetricType.Counter, "Infinite.", null, []))).GetOrAdd(0).Add(double.PositiveInfinity);
-        registry.Register(new CounterFamily(new MetricDescriptor("bytes_sent_bytes_total", MetricType.Counter, "Bytes.", "bytes", []))).GetOrAdd(0).Add(0.1);
-        registry.Register(new CounterFamily(new MetricDescriptor("empty_help_total", MetricType.Counter, "", null, [])));
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("inf_total", MetricType.Counter, "Infinite.", null, []))).GetOrAdd(0).Add(double.PositiveInfinity);
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("bytes_sent_bytes_total", MetricType.Counter, "Bytes.", "bytes", []))).GetOrAdd(0).Add(0.1);
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("empty_help_total", MetricType.Counter, "", null, [])));
 
         // Gauges: bounded string label with escaping, non-ASCII and overflow; NaN, ±Inf, callbacks (one throwing).
         var route = new BoundedStringLabel("route", 2);
-        var gauge = registry.Register(new GaugeFamily(new MetricDescriptor("in_flight", MetricType.Gauge, "In flight.", null, ["route", "status"]), route, status));
+        var gauge = registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("in_flight", MetricType.Gauge, "In flight.", null, ["route", "status"]), route, status));
         gauge.GetOrAdd((route.IndexOf("/a\"b") * 3) + 0).Set(double.NaN);
         gauge.GetOrAdd((route.IndexOf("/é\n") * 3) + 1).Set(double.PositiveInfinity);
         gauge.GetOrAdd((route.IndexOf("/third") * 3) + 2).Set(double.NegativeInfinity);
         gauge.GetOrAdd((route.IndexOf("/fourth") * 3) + 0).Set(1e-7);
-        var temperature = registry.Register(new GaugeFamily(new MetricDescriptor("temperature_celsius", MetricType.Gauge, "Temperature.", "celsius", [])));
+        var temperature = registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("temperature_celsius", MetricType.Gauge, "Temperature.", "celsius", [])));
         temperature.GetOrAdd(0).Set(-12.375);
-        var callbacks = registry.Register(new GaugeFamily(new MetricDescriptor("read_at_scrape", MetricType.Gauge, "Callbacks.", null, ["status"]), status));
+        var callbacks = registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("read_at_scrape", MetricType.Gauge, "Callbacks.", null, ["status"]), status));
         callbacks.GetOrAdd(0).SetCallback(() => 42);
         callbacks.GetOrAdd(1).SetCallback(() => throw new InvalidOperationException());
         callbacks.GetOrAdd(2).Set(123456789012);
 
         // Histograms: default buckets, custom with a unit, negative bounds (OpenMetrics drops _sum/_count).
         var method = new FixedLabel("method", "GET", "POST");
-        var latency = registry.Register(new HistogramFamily(new MetricDescriptor("latency_seconds", MetricType.Histogram, "Latency.", "seconds", ["method"], buckets: [0.005, 0.1, 1, 2.5]), method));
-        latency.Observe(0, 0.001);
-        latency.Observe(0, 0.5);
-        latency.Observe(1, 7);
-        latency.Observe(2, double.PositiveInfinity);
+        var latency = registry.Register(new MetricFamily<HistogramCell>(new MetricDescriptor("latency_seconds", MetricType.Histogram, "Latency.", "seconds", ["method"], buckets: [0.005, 0.1, 1, 2.5]), method));
+        latency.GetOrAdd(0).Observe(0.001);
+        latency.GetOrAdd(0).Observe(0.5);
+        latency.GetOrAdd(1).Observe(7);
+        latency.GetOrAdd(2).Observe(double.PositiveInfinity);
         latency.GetOrAdd(1).Observe(double.NaN);
-        var defaults = registry.Register(new HistogramFamily(new MetricDescriptor("default_buckets", MetricType.Histogram, "Defaults.", null, [])));
+        var defaults = registry.Register(new MetricFamily<HistogramCell>(new MetricDescriptor("default_buckets", MetricType.Histogram, "Defaults.", null, [])));
         defaults.GetOrAdd(0).Observe(0.3);
-        var negative = registry.Register(new HistogramFamily(new MetricDescriptor("delta", MetricType.Histogram, "Negative bounds.", null, [], buckets: [-1, 0, 1])));
+        var negative = registry.Register(new MetricFamily<HistogramCell>(new MetricDescriptor("delta", MetricType.Histogram, "Negative bounds.", null, [], buckets: [-1, 0, 1])));
         negative.GetOrAdd(0).Observe(-5);
         negative.GetOrAdd(0).Observe(0.5);
 
         // Summaries: with quantiles (single value, so the quantiles are exact), without, empty window (NaN).
-        var summary = registry.Register(new SummaryFamily(new MetricDescriptor("rpc_seconds", MetricType.Summary, "RPC.", "seconds", ["method"], quantiles: [0.5, 0.99]), method));
+        var summary = registry.Register(new MetricFamily<SummaryCell>(new MetricDescriptor("rpc_seconds", MetricType.Summary, "RPC.", "seconds", ["method"], quantiles: [0.5, 0.99]), method));
         summary.GetOrAdd(0).Observe(0.25);
         summary.GetOrAdd(0).Observe(0.25);
         summary.GetOrAdd(1);
-        var plain = registry.Register(new SummaryFamily(new MetricDescriptor("plain_summary", MetricType.Summary, "No quantiles.", null, [])));
+        var plain = registry.Register(new MetricFamily<SummaryCell>(new MetricDescriptor("plain_summary", MetricType.Summary, "No quantiles.", null, [])));
         plain.GetOrAdd(0).Observe(3);
         plain.GetOrAdd(0).Observe(double.NaN);
 

@@ -68,10 +68,10 @@ public class RegistryTests
         var descriptor = new MetricDescriptor(name, type, "Help.", null, []);
         return type switch
         {
-            MetricType.Counter => registry.Register(new CounterFamily(descriptor)),
-            MetricType.Gauge => registry.Register(new GaugeFamily(descriptor)),
-            MetricType.Histogram => registry.Register(new HistogramFamily(descriptor)),
-            _ => registry.Register(new SummaryFamily(descriptor)),
+            MetricType.Counter => registry.Register(new MetricFamily<CounterCell>(descriptor)),
+            MetricType.Gauge => registry.Register(new MetricFamily<GaugeCell>(descriptor)),
+            MetricType.Histogram => registry.Register(new MetricFamily<HistogramCell>(descriptor)),
+            _ => registry.Register(new MetricFamily<SummaryCell>(descriptor)),
         };
     }
 }

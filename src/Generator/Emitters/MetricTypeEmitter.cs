@@ -171,9 +171,7 @@ internal static class MetricTypeEmitter
             writer.WriteLine(access + " void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
             var seriesIndex = "SeriesIndex(" + arguments + ")";
-            writer.WriteLine(operation.FamilyCall is null
-                ? "=> _family.GetOrAdd(" + seriesIndex + ")." + operation.CellCall + ";"
-                : "=> _family." + string.Format(System.Globalization.CultureInfo.InvariantCulture, operation.FamilyCall, seriesIndex) + ";");
+            writer.WriteLine("=> _family.GetOrAdd(" + seriesIndex + ")." + (operation.LookupCall ?? operation.CellCall) + ";");
             writer.Unindent();
         }
 

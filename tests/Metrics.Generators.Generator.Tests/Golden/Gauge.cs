@@ -28,7 +28,7 @@ partial class QueueMetrics
         // outcome: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_outcome = new("outcome", "created", "failed", "timeout");
 
-        private readonly global::Metrics.Generators.GaugeFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -38,7 +38,7 @@ partial class QueueMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
         public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry)
         {
-            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_outcome));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.

@@ -33,7 +33,7 @@ partial class GlobalMetrics
         private const long AmountLabelCardinality = 4;
 
         private readonly global::Metrics.Generators.BoundedStringLabel _amountLabel;
-        private readonly global::Metrics.Generators.GaugeFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -44,7 +44,7 @@ partial class GlobalMetrics
         public JobsPending(global::Metrics.Generators.MetricRegistry registry)
         {
             _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", maxValues: 3, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_class, s_valueLabel, _amountLabel));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_class, s_valueLabel, _amountLabel));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>

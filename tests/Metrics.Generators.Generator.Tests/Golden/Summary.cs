@@ -31,7 +31,7 @@ partial class RpcMetrics
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
 
-        private readonly global::Metrics.Generators.SummaryFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.SummaryCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -41,7 +41,7 @@ partial class RpcMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>rpc_duration_seconds</c>.</exception>
         public RpcDuration(global::Metrics.Generators.MetricRegistry registry)
         {
-            _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.SummaryCell>(Descriptor, s_method));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
