@@ -4,8 +4,9 @@ namespace Metrics.Generators;
 /// MetricFamily&lt;TCell&gt; holds the series of one metric, one <typeparamref name="TCell"/> per label
 /// combination, created on first use: <see cref="CounterCell"/>, <see cref="GaugeCell"/>,
 /// <see cref="HistogramCell"/> (every cell sharing the descriptor's bucket bounds) or <see cref="SummaryCell"/>.
-/// The metric types differ only in their cell; generated code calls <see cref="GetOrAdd"/> with a mixed-radix
-/// series index computed from the typed label arguments, then records on the cell.
+/// The metric types differ only in their cell. Generated code records per call through <see cref="FamilyRecording"/>
+/// with a mixed-radix series index computed from the typed label arguments, and binds a series with
+/// <see cref="GetOrAdd"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="GetOrAdd"/> for an existing series is lock-free and allocation-free (see <c>SeriesTable</c>);
@@ -30,6 +31,7 @@ public sealed class MetricFamily<TCell> : MetricFamily
     internal MetricFamily(MetricDescriptor descriptor, Func<long>? clock, LabelDimension[] labels)
         : base(descriptor, TypeOf(descriptor), labels)
     {
+        Bounds = descriptor.BucketBounds;
         _series = new SeriesTable<TCell>(LabelArray, CellFactory(descriptor, clock));
         if (labels.Length == 0)
         {
@@ -39,6 +41,9 @@ public sealed class MetricFamily<TCell> : MetricFamily
 
     /// <inheritdoc/>
     public override int SeriesCount => _series.Count;
+
+    /// <summary>A histogram's bucket bounds (empty for other types), held here so the per-call path can search before the lookup.</summary>
+    internal double[] Bounds { get; }
 
     /// <summary>The series created so far, for the exposition's walk.</summary>
     internal SeriesTable<TCell> Series => _series;

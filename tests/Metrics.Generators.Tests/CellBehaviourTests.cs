@@ -117,6 +117,42 @@ public class CellBehaviourTests
     }
 
     [Fact]
+    public void HistogramFamily_ObserveByIndex_RecordsWhatTheCellWould_ForEverySearchPath()
+    {
+        // The per-call path searches the family's bounds before finding the series; it must land where the cell's own
+        // search does: linear (3 bounds), vector count (11), binary search (70).
+        foreach (var size in new[] { 3, 11, 70 })
+        {
+            var bounds = Enumerable.Range(1, size).Select(i => i * 0.5).ToArray();
+            var descriptor = new MetricDescriptor("h", MetricType.Histogram, "H.", null, ["shard"], buckets: bounds);
+            var family = new MetricFamily<HistogramCell>(descriptor, new FixedLabel("shard", "a", "b"));
+            var reference = new MetricFamily<HistogramCell>(descriptor, new FixedLabel("shard", "a", "b"));
+            double[] values = [-1, 0.5, 0.75, size * 0.25, size * 0.5, (size * 0.5) + 1, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+            foreach (var value in values)
+            {
+                family.Observe(1, value);
+                reference.GetOrAdd(1).Observe(value);
+            }
+
+            // A NaN alone creates its series, as through the cell, and records nothing.
+            family.Observe(2, double.NaN);
+
+            Assert.Equal(2, family.SeriesCount);
+            Assert.Equal(values.Length - 1, family.GetOrAdd(1).Count);
+            Assert.Equal(0, family.GetOrAdd(2).Count);
+            Assert.Equal(Render(reference), Render(family).Where(line => line.Contains("shard=\"b\"", StringComparison.Ordinal)));
+            Assert.Throws<ArgumentOutOfRangeException>(() => family.Observe(3, 1));
+        }
+
+        static IEnumerable<string> Render(MetricFamily<HistogramCell> family)
+        {
+            var registry = new MetricRegistry();
+            registry.Register(family);
+            return Support.Scrape.Text(registry).Split('\n').Where(line => line.StartsWith("h_", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Timers_ObserveElapsedSeconds()
     {
         var histogram = new MetricFamily<HistogramCell>(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [], buckets: [0.001, 10])).GetOrAdd(0);

@@ -70,8 +70,8 @@ public class ConcurrencyTests
         var cell = family.GetOrAdd(0);
         for (var i = 0; i < PerThread; i++)
         {
-            family.GetOrAdd(0).IncWatchingContention();
-            family.GetOrAdd(0).AddWatchingContention(3);
+            family.Inc(0);
+            family.Add(0, 3);
         }
 
         Assert.False(cell.IsStriped);
@@ -104,7 +104,7 @@ public class ConcurrencyTests
             {
                 if ((i & 1) == 0)
                 {
-                    family.GetOrAdd(0).IncWatchingContention();
+                    family.Inc(0);
                 }
                 else
                 {
@@ -113,7 +113,7 @@ public class ConcurrencyTests
 
                 if ((i & 1023) == 0)
                 {
-                    family.GetOrAdd(0).AddWatchingContention(thread % 2 == 0 ? 2 : 0.5);
+                    family.Add(0, thread % 2 == 0 ? 2 : 0.5);
                 }
             }
         });
@@ -257,7 +257,7 @@ public class ConcurrencyTests
             {
                 if ((thread & 1) == 0)
                 {
-                    family.GetOrAdd(0).Observe(0.25);
+                    family.Observe(0, 0.25);
                 }
                 else
                 {

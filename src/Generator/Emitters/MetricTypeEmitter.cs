@@ -171,7 +171,7 @@ internal static class MetricTypeEmitter
             writer.WriteLine(access + " void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
             var seriesIndex = "SeriesIndex(" + arguments + ")";
-            writer.WriteLine("=> _family.GetOrAdd(" + seriesIndex + ")." + (operation.LookupCall ?? operation.CellCall) + ";");
+            writer.WriteLine("=> global::Metrics.Generators.FamilyRecording." + operation.Method + "(_family, " + seriesIndex + (value is null ? string.Empty : ", " + value) + ");");
             writer.Unindent();
         }
 

@@ -12,11 +12,11 @@ namespace Metrics.Generators.Generator.Emitters;
 /// <param name="CellCall">The call on the runtime cell, e.g. <c>Inc(delta)</c>.</param>
 /// <param name="Summary">The doc summary; <c>{0}</c> is what is recorded into ("this series").</param>
 /// <param name="ValueDoc">The doc of the value parameter.</param>
-/// <param name="LookupCall">
-/// The call on the cell from <c>GetOrAdd</c> when a recording that looks its series up per call records differently
-/// from a bound series; null for <paramref name="CellCall"/>.
-/// </param>
-internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc, string? LookupCall = null)
+/// <remarks>
+/// A recording by labels calls the runtime's <c>FamilyRecording.&lt;Method&gt;(family, seriesIndex[, value])</c>
+/// for every kind, so <c>Method</c> names that helper too.
+/// </remarks>
+internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc)
 {
     /// <summary>The recording methods of <paramref name="spec"/>'s kind, in the order they are emitted.</summary>
     public static IReadOnlyList<Operation> For(MetricSpec spec) => For(spec.Kind, spec.Unit);
@@ -29,10 +29,9 @@ internal sealed record Operation(string Method, string? ValueParameter, string C
         {
             MetricKind.Counter =>
             [
-                // Counters recorded per call by labels also watch for threads contending on a series.
-                new("Inc", null, "Inc()", "Adds 1 to {0}.", null, "IncWatchingContention()"),
+                new("Inc", null, "Inc()", "Adds 1 to {0}.", null),
                 new("Add", "amount", "Add(amount)", "Adds <paramref name=\"amount\"/> to {0}.",
-                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative.", "AddWatchingContention(amount)"),
+                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative."),
             ],
             MetricKind.Gauge =>
             [

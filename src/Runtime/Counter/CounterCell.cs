@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -18,7 +17,7 @@ namespace Metrics.Generators;
 /// part into the double part, so the unsigned range is never reached. The fold moves value between two fields;
 /// readers check a fold version around their reads (a sequence lock taken only by the rare fold, never by
 /// recording) so no scrape sees the value between the two steps, and the counter never appears to go down.</para>
-/// <para>Contention: when a series is recorded per call with its labels (<see cref="IncWatchingContention"/>, what
+/// <para>Contention: when a series is recorded per call with its labels (<see cref="FamilyRecording"/>, what
 /// the generated <c>Inc(labels…)</c> calls), about one increment in 64 (chosen by the value it produced) also
 /// checks whether another thread wrote the series within the same few nanoseconds. The first time one did, the
 /// series grows per-processor stripes, and from then on every increment of it, through this cell too, goes to the
@@ -157,12 +156,10 @@ public sealed class CounterCell : SeriesCell
 
     /// <summary>
     /// Adds 1, and now and then checks whether another thread is writing this series at the same moment: the
-    /// recording of a call that looks its series up by labels (the generated <c>Inc(labels…)</c> is
-    /// <c>_family.GetOrAdd(index).IncWatchingContention()</c>). Keep <see cref="Inc"/> for a bound series.
+    /// recording of a call that looks its series up by labels (<see cref="FamilyRecording.Inc(MetricFamily{CounterCell}, long)"/>).
     /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void IncWatchingContention()
+    internal void IncWatchingContention()
     {
         // Kept to a null check and one atomic so that it inlines; the rest is out of line.
         if (_spill is not null)
@@ -177,10 +174,7 @@ public sealed class CounterCell : SeriesCell
     }
 
     /// <summary>Adds <paramref name="amount"/> as <see cref="Add"/> does, watching for contention as <see cref="IncWatchingContention"/> does.</summary>
-    /// <param name="amount">A non-negative amount; may be fractional or +Inf.</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="amount"/> is negative or NaN.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public void AddWatchingContention(double amount) => AddAmount(amount, watch: true);
+    internal void AddWatchingContention(double amount) => AddAmount(amount, watch: true);
 
     private void AddAmount(double amount, bool watch)
     {

@@ -51,13 +51,13 @@ partial class CacheMetrics
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="hit">The <c>hit</c> label.</param>
         public void Inc(bool hit)
-            => _family.GetOrAdd(SeriesIndex(hit)).IncWatchingContention();
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(hit));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
         /// <param name="hit">The <c>hit</c> label.</param>
         public void Add(double amount, bool hit)
-            => _family.GetOrAdd(SeriesIndex(hit)).AddWatchingContention(amount);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(hit), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="hit">The <c>hit</c> label.</param>

@@ -49,14 +49,14 @@ partial class TrafficMetrics
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Inc(string? route, string? region)
-            => _family.GetOrAdd(SeriesIndex(route, region)).IncWatchingContention();
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(route, region));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Add(double amount, string? route, string? region)
-            => _family.GetOrAdd(SeriesIndex(route, region)).AddWatchingContention(amount);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(route, region), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>

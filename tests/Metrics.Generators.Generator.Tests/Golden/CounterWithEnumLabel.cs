@@ -51,13 +51,13 @@ partial class OrderMetrics
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="status">The <c>status</c> label.</param>
         public void Inc(global::Shop.OrderOutcome status)
-            => _family.GetOrAdd(SeriesIndex(status)).IncWatchingContention();
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(status));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
         /// <param name="status">The <c>status</c> label.</param>
         public void Add(double amount, global::Shop.OrderOutcome status)
-            => _family.GetOrAdd(SeriesIndex(status)).AddWatchingContention(amount);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(status), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="status">The <c>status</c> label.</param>

@@ -52,7 +52,7 @@ partial class HttpMetrics
         /// <param name="method">The <c>method</c> label.</param>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Observe(double value, global::Shop.HttpVerb method, string? route)
-            => _family.GetOrAdd(SeriesIndex(method, route)).Observe(value);
+            => global::Metrics.Generators.FamilyRecording.Observe(_family, SeriesIndex(method, route), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="method">The <c>method</c> label.</param>

@@ -51,14 +51,14 @@ partial record Outer
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Inc(string? label1, string? label12)
-                => _family.GetOrAdd(SeriesIndex(label1, label12)).IncWatchingContention();
+                => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(label1, label12));
 
             /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
             /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Add(double amount, string? label1, string? label12)
-                => _family.GetOrAdd(SeriesIndex(label1, label12)).AddWatchingContention(amount);
+                => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(label1, label12), amount);
 
             /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>

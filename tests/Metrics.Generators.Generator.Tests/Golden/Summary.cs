@@ -55,7 +55,7 @@ partial class RpcMetrics
         /// <param name="value">The observed value, in seconds.</param>
         /// <param name="method">The <c>method</c> label.</param>
         public void Observe(double value, global::Shop.HttpVerb method)
-            => _family.GetOrAdd(SeriesIndex(method)).Observe(value);
+            => global::Metrics.Generators.FamilyRecording.Observe(_family, SeriesIndex(method), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="method">The <c>method</c> label.</param>
