@@ -15,6 +15,8 @@ namespace Metrics.Generators;
 /// bound path stays one atomic instruction); a histogram searches its bucket from the family's bounds before it
 /// finds the series, so the processor runs the search alongside the label lookup instead of behind the cell load
 /// (measured: per-call histogram 2.36× → 1.9× of an increment, docs/benchmarks.md, run 6).</para>
+/// <para>Plain static methods, not extension methods: <c>Add</c> and <c>Set</c> would share names with extension
+/// methods of Microsoft.Extensions.* (ExtensionNameAuditTests), and generated code calls them by full name anyway.</para>
 /// <para>Every method is thread-safe, allocation-free for an existing series, and creates the series on first use
 /// (also for a NaN observation, which records nothing). An index outside the labels' combined cardinality throws
 /// <see cref="ArgumentOutOfRangeException"/>.</para>
@@ -24,7 +26,7 @@ public static class FamilyRecording
     /// <summary>Adds 1 to the counter series at <paramref name="seriesIndex"/>, watching for contention.</summary>
     /// <param name="family">The counter family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
-    public static void Inc(this MetricFamily<CounterCell> family, long seriesIndex)
+    public static void Inc(MetricFamily<CounterCell> family, long seriesIndex)
         => family.GetOrAdd(seriesIndex).IncWatchingContention();
 
     /// <summary>Adds <paramref name="amount"/> to the counter series at <paramref name="seriesIndex"/>, watching for contention.</summary>
@@ -32,30 +34,30 @@ public static class FamilyRecording
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
     /// <param name="amount">A non-negative amount; may be fractional or +Inf.</param>
     /// <exception cref="ArgumentOutOfRangeException">Also when <paramref name="amount"/> is negative or NaN.</exception>
-    public static void Add(this MetricFamily<CounterCell> family, long seriesIndex, double amount)
+    public static void Add(MetricFamily<CounterCell> family, long seriesIndex, double amount)
         => family.GetOrAdd(seriesIndex).AddWatchingContention(amount);
 
     /// <summary>Adds 1 to the gauge series at <paramref name="seriesIndex"/>.</summary>
     /// <param name="family">The gauge family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
-    public static void Inc(this MetricFamily<GaugeCell> family, long seriesIndex) => family.GetOrAdd(seriesIndex).Inc();
+    public static void Inc(MetricFamily<GaugeCell> family, long seriesIndex) => family.GetOrAdd(seriesIndex).Inc();
 
     /// <summary>Subtracts 1 from the gauge series at <paramref name="seriesIndex"/>.</summary>
     /// <param name="family">The gauge family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
-    public static void Dec(this MetricFamily<GaugeCell> family, long seriesIndex) => family.GetOrAdd(seriesIndex).Dec();
+    public static void Dec(MetricFamily<GaugeCell> family, long seriesIndex) => family.GetOrAdd(seriesIndex).Dec();
 
     /// <summary>Adds <paramref name="delta"/>, which may be negative, to the gauge series at <paramref name="seriesIndex"/>.</summary>
     /// <param name="family">The gauge family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
     /// <param name="delta">The change.</param>
-    public static void Add(this MetricFamily<GaugeCell> family, long seriesIndex, double delta) => family.GetOrAdd(seriesIndex).Inc(delta);
+    public static void Add(MetricFamily<GaugeCell> family, long seriesIndex, double delta) => family.GetOrAdd(seriesIndex).Inc(delta);
 
     /// <summary>Sets the gauge series at <paramref name="seriesIndex"/> to <paramref name="value"/>.</summary>
     /// <param name="family">The gauge family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
     /// <param name="value">The new value; NaN and ±Inf are allowed.</param>
-    public static void Set(this MetricFamily<GaugeCell> family, long seriesIndex, double value) => family.GetOrAdd(seriesIndex).Set(value);
+    public static void Set(MetricFamily<GaugeCell> family, long seriesIndex, double value) => family.GetOrAdd(seriesIndex).Set(value);
 
     /// <summary>
     /// Records <paramref name="value"/> in the histogram series at <paramref name="seriesIndex"/>; NaN is ignored.
@@ -66,7 +68,7 @@ public static class FamilyRecording
     /// <param name="value">The observed value, in the metric's unit.</param>
     // Inlined as HistogramFamily.Observe was: left to the JIT, this static helper stayed a call of its own.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Observe(this MetricFamily<HistogramCell> family, long seriesIndex, double value)
+    public static void Observe(MetricFamily<HistogramCell> family, long seriesIndex, double value)
     {
         var bucket = HistogramCell.BucketIndex(family.Bounds, value);
         var cell = family.GetOrAdd(seriesIndex);
@@ -82,5 +84,5 @@ public static class FamilyRecording
     /// <param name="family">The summary family.</param>
     /// <param name="seriesIndex">The mixed-radix index over the labels, first label most significant.</param>
     /// <param name="value">The observed value, in the metric's unit.</param>
-    public static void Observe(this MetricFamily<SummaryCell> family, long seriesIndex, double value) => family.GetOrAdd(seriesIndex).Observe(value);
+    public static void Observe(MetricFamily<SummaryCell> family, long seriesIndex, double value) => family.GetOrAdd(seriesIndex).Observe(value);
 }

@@ -130,18 +130,18 @@ public class CellBehaviourTests
             double[] values = [-1, 0.5, 0.75, size * 0.25, size * 0.5, (size * 0.5) + 1, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
             foreach (var value in values)
             {
-                family.Observe(1, value);
+                FamilyRecording.Observe(family, 1, value);
                 reference.GetOrAdd(1).Observe(value);
             }
 
             // A NaN alone creates its series, as through the cell, and records nothing.
-            family.Observe(2, double.NaN);
+            FamilyRecording.Observe(family, 2, double.NaN);
 
             Assert.Equal(2, family.SeriesCount);
             Assert.Equal(values.Length - 1, family.GetOrAdd(1).Count);
             Assert.Equal(0, family.GetOrAdd(2).Count);
             Assert.Equal(Render(reference), Render(family).Where(line => line.Contains("shard=\"b\"", StringComparison.Ordinal)));
-            Assert.Throws<ArgumentOutOfRangeException>(() => family.Observe(3, 1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => FamilyRecording.Observe(family, 3, 1));
         }
 
         static IEnumerable<string> Render(MetricFamily<HistogramCell> family)

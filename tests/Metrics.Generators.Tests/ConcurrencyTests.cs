@@ -70,8 +70,8 @@ public class ConcurrencyTests
         var cell = family.GetOrAdd(0);
         for (var i = 0; i < PerThread; i++)
         {
-            family.Inc(0);
-            family.Add(0, 3);
+            FamilyRecording.Inc(family, 0);
+            FamilyRecording.Add(family, 0, 3);
         }
 
         Assert.False(cell.IsStriped);
@@ -104,7 +104,7 @@ public class ConcurrencyTests
             {
                 if ((i & 1) == 0)
                 {
-                    family.Inc(0);
+                    FamilyRecording.Inc(family, 0);
                 }
                 else
                 {
@@ -113,7 +113,7 @@ public class ConcurrencyTests
 
                 if ((i & 1023) == 0)
                 {
-                    family.Add(0, thread % 2 == 0 ? 2 : 0.5);
+                    FamilyRecording.Add(family, 0, thread % 2 == 0 ? 2 : 0.5);
                 }
             }
         });
@@ -257,7 +257,7 @@ public class ConcurrencyTests
             {
                 if ((thread & 1) == 0)
                 {
-                    family.Observe(0, 0.25);
+                    FamilyRecording.Observe(family, 0, 0.25);
                 }
                 else
                 {

@@ -60,9 +60,9 @@ public sealed class ExpositionReferenceTests
         // +Inf, past 2^63 (exact integer), with a unit.
         var status = new FixedLabel("status", "ok", "fail\"quoted\\back\nline");
         var orders = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("orders_total", MetricType.Counter, "Orders \"by\" outcome\\\nnext", null, ["status"]), status));
-        orders.Inc(0);
-        orders.Inc(1);
-        orders.Add(2, 2.5);
+        FamilyRecording.Inc(orders, 0);
+        FamilyRecording.Inc(orders, 1);
+        FamilyRecording.Add(orders, 2, 2.5);
         var big = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("big", MetricType.Counter, "Past 2^63.", null, []))).GetOrAdd(0);
         big.Add(9007199254740992d);
         for (var i = 0; i < 1100; i++)

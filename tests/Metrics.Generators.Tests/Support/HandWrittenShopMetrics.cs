@@ -29,9 +29,9 @@ public sealed class OrdersTotal
     public OrdersTotal(MetricRegistry registry)
         => _family = registry.Register(new MetricFamily<CounterCell>(Descriptor, s_status));
 
-    public void Inc(OrderOutcome status) => _family.Inc(SeriesIndex(status));
+    public void Inc(OrderOutcome status) => FamilyRecording.Inc(_family, SeriesIndex(status));
 
-    public void Add(double amount, OrderOutcome status) => _family.Add(SeriesIndex(status), amount);
+    public void Add(double amount, OrderOutcome status) => FamilyRecording.Add(_family, SeriesIndex(status), amount);
 
     public Series Bind(OrderOutcome status) => new(_family.GetOrAdd(SeriesIndex(status)));
 
