@@ -161,4 +161,10 @@ public class Scrape
         _registry.Write(_oursOutput, ExpositionFormat.PrometheusText);
         OursBytesWritten = _oursOutput.WrittenCount;
     }
+
+    /// <summary>The text our last scrape wrote (for the smoke tests, never timed).</summary>
+    public string OursText() => System.Text.Encoding.UTF8.GetString(_oursOutput.WrittenSpan);
+
+    /// <summary>The text prometheus-net's last scrape wrote (for the smoke tests, never timed).</summary>
+    public string PrometheusNetText() => System.Text.Encoding.UTF8.GetString(_prometheusOutput.GetBuffer(), 0, (int)_prometheusOutput.Length);
 }

@@ -56,9 +56,9 @@ public sealed class HttpServerMetrics
             "HTTP requests being processed, by method and route template.", unit: null,
             ["method", "route"]);
 
-        Requests = new CounterFamily(RequestsDescriptor, _methods, _requestRoutes, _statuses);
-        Duration = new HistogramFamily(DurationDescriptor, _methods, _durationRoutes);
-        InProgress = new GaugeFamily(InProgressDescriptor, _methods, _inProgressRoutes);
+        Requests = new MetricFamily<CounterCell>(RequestsDescriptor, _methods, _requestRoutes, _statuses);
+        Duration = new MetricFamily<HistogramCell>(DurationDescriptor, _methods, _durationRoutes);
+        InProgress = new MetricFamily<GaugeCell>(InProgressDescriptor, _methods, _inProgressRoutes);
         registry.Register(Requests);
         registry.Register(Duration);
         registry.Register(InProgress);
@@ -77,13 +77,13 @@ public sealed class HttpServerMetrics
     public IReadOnlyList<MetricDescriptor> Descriptors => [RequestsDescriptor, DurationDescriptor, InProgressDescriptor];
 
     /// <summary><c>http_requests_total</c>.</summary>
-    public CounterFamily Requests { get; }
+    public MetricFamily<CounterCell> Requests { get; }
 
     /// <summary><c>http_request_duration_seconds</c>.</summary>
-    public HistogramFamily Duration { get; }
+    public MetricFamily<HistogramCell> Duration { get; }
 
     /// <summary><c>http_requests_in_progress</c>.</summary>
-    public GaugeFamily InProgress { get; }
+    public MetricFamily<GaugeCell> InProgress { get; }
 
     /// <summary>Returns the in-progress gauge of (<paramref name="method"/>, <paramref name="route"/>).</summary>
     /// <param name="method">The request method.</param>

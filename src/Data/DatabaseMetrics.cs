@@ -48,7 +48,7 @@ public sealed class DatabaseMetrics
         _databases = new DatabaseSeries?[_db.Cardinality];
         _operation = new FixedLabel("operation", SqlOperationClassifier.OperationLabelValues);
 
-        OperationDuration = new HistogramFamily(
+        OperationDuration = new MetricFamily<HistogramCell>(
             new MetricDescriptor(
                 "db_client_operation_duration_seconds",
                 MetricType.Histogram,
@@ -58,14 +58,14 @@ public sealed class DatabaseMetrics
                 buckets: Buckets(options.OperationDurationBuckets)),
             _db,
             _operation);
-        Errors = new CounterFamily(
+        Errors = new MetricFamily<CounterCell>(
             new MetricDescriptor("db_client_errors_total", MetricType.Counter, "Database commands that threw, cancellations included.", null, ["db", "operation"]),
             _db,
             _operation);
-        ConnectionsOpen = new GaugeFamily(
+        ConnectionsOpen = new MetricFamily<GaugeCell>(
             new MetricDescriptor("db_client_connections_open", MetricType.Gauge, "Connections opened through an instrumented connection and not yet closed or disposed.", null, ["db"]),
             _db);
-        ConnectionOpenDuration = new HistogramFamily(
+        ConnectionOpenDuration = new MetricFamily<HistogramCell>(
             new MetricDescriptor(
                 "db_client_connection_open_duration_seconds",
                 MetricType.Histogram,
@@ -79,16 +79,16 @@ public sealed class DatabaseMetrics
     }
 
     /// <summary><c>db_client_operation_duration_seconds{db,operation}</c>.</summary>
-    public HistogramFamily OperationDuration { get; }
+    public MetricFamily<HistogramCell> OperationDuration { get; }
 
     /// <summary><c>db_client_errors_total{db,operation}</c>.</summary>
-    public CounterFamily Errors { get; }
+    public MetricFamily<CounterCell> Errors { get; }
 
     /// <summary><c>db_client_connections_open{db}</c>.</summary>
-    public GaugeFamily ConnectionsOpen { get; }
+    public MetricFamily<GaugeCell> ConnectionsOpen { get; }
 
     /// <summary><c>db_client_connection_open_duration_seconds{db}</c>.</summary>
-    public HistogramFamily ConnectionOpenDuration { get; }
+    public MetricFamily<HistogramCell> ConnectionOpenDuration { get; }
 
     /// <summary>
     /// Returns the series of <paramref name="database"/>, created (with its gauge and open-duration series) on first

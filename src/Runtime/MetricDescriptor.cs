@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Metrics.Generators.Shared;
 
 namespace Metrics.Generators;
@@ -15,8 +14,8 @@ namespace Metrics.Generators;
 /// In text 0.0.4 the HELP and TYPE lines name <c>&lt;base&gt;_total</c> (as prometheus_client does); in
 /// OpenMetrics the family is <c>&lt;base&gt;</c>. A unit, when given, must end the name (<c>_&lt;unit&gt;</c>,
 /// before <c>_total</c> for counters) and is written as <c># UNIT</c> in OpenMetrics only.</para>
-/// <para>The descriptor also renders, once, the UTF-8 bytes a scrape needs: HELP/TYPE/UNIT lines per format,
-/// sample names, and <c>le</c>/<c>quantile</c> label pairs. Thread-safe (immutable).</para>
+/// <para>It renders nothing: the exposition layer (<c>FamilyText</c> and the format writers) owns every byte a
+/// scrape writes. Thread-safe (immutable).</para>
 /// </remarks>
 public sealed class MetricDescriptor
 {
@@ -97,38 +96,8 @@ public sealed class MetricDescriptor
         MaxAgeSeconds = maxAgeSeconds;
         AgeBuckets = ageBuckets;
 
-        var typeName = type switch
-        {
-            MetricType.Counter => "counter",
-            MetricType.Gauge => "gauge",
-            MetricType.Histogram => "histogram",
-            _ => "summary",
-        };
-        var textName = type == MetricType.Counter ? FamilyName + TotalSuffix : FamilyName;
-        PrometheusTextHeader = Utf8(Header(textName, typeName, help, unit: null, escapeQuotes: false));
-        OpenMetricsHeader = Utf8(Header(FamilyName, typeName, help, Unit, escapeQuotes: true));
-        ValueName = Utf8(textName);
-        BucketName = Utf8(FamilyName + "_bucket");
-        SumName = Utf8(FamilyName + "_sum");
-        CountName = Utf8(FamilyName + "_count");
         BucketBounds = _buckets;
-        HasNegativeBuckets = _buckets.Length > 0 && _buckets[0] < 0;
-        BucketLabels = new byte[_buckets.Length + 1][];
-        for (var i = 0; i < _buckets.Length; i++)
-        {
-            BucketLabels[i] = Utf8("le=\"" + NumberFormatting.FormatLabelNumber(_buckets[i]) + "\"");
-        }
-
-        BucketLabels[_buckets.Length] = "le=\"+Inf\""u8.ToArray();
         QuantileValues = _quantiles;
-        QuantileLabels = Array.ConvertAll(_quantiles, q => Utf8("quantile=\"" + NumberFormatting.FormatLabelNumber(q) + "\""));
-        ClaimedNames = type switch
-        {
-            MetricType.Counter => [FamilyName, FamilyName + TotalSuffix],
-            MetricType.Gauge => [FamilyName],
-            MetricType.Histogram => [FamilyName, FamilyName + "_bucket", FamilyName + "_count", FamilyName + "_sum"],
-            _ => [FamilyName, FamilyName + "_count", FamilyName + "_sum"],
-        };
     }
 
     /// <summary>The name as declared (a counter's may or may not end with <c>_total</c>).</summary>
@@ -173,37 +142,11 @@ public sealed class MetricDescriptor
     /// <summary>How many sub-windows the summary's window rotates through.</summary>
     public int AgeBuckets { get; }
 
-    internal byte[] PrometheusTextHeader { get; }
-
-    internal byte[] OpenMetricsHeader { get; }
-
-    /// <summary>Counter <c>&lt;base&gt;_total</c>, gauge name, summary quantile sample name.</summary>
-    internal byte[] ValueName { get; }
-
-    internal byte[] BucketName { get; }
-
-    internal byte[] SumName { get; }
-
-    internal byte[] CountName { get; }
-
+    /// <summary>The bucket bounds as an array, for the cells (never written to).</summary>
     internal double[] BucketBounds { get; }
 
-    /// <summary>OpenMetrics forbids <c>_sum</c> (and so <c>_count</c>) on a histogram with a negative bound.</summary>
-    internal bool HasNegativeBuckets { get; }
-
-    /// <summary><c>le="…"</c> per bound, then <c>le="+Inf"</c>.</summary>
-    internal byte[][] BucketLabels { get; }
-
+    /// <summary>The quantiles as an array, for the cells (never written to).</summary>
     internal double[] QuantileValues { get; }
-
-    /// <summary><c>quantile="…"</c> per quantile.</summary>
-    internal byte[][] QuantileLabels { get; }
-
-    /// <summary>Every name this family puts in an exposition; two families in a registry may not share one.</summary>
-    internal string[] ClaimedNames { get; }
-
-    internal byte[] Header(ExpositionFormat format)
-        => format == ExpositionFormat.OpenMetrics ? OpenMetricsHeader : PrometheusTextHeader;
 
     private static string? ValidateUnit(string? unit, string name, string familyName)
     {
@@ -317,24 +260,4 @@ public sealed class MetricDescriptor
 
         return sorted;
     }
-
-    private static string Header(string name, string typeName, string help, string? unit, bool escapeQuotes)
-    {
-        var builder = new StringBuilder();
-        if (!string.IsNullOrWhiteSpace(help))
-        {
-            builder.Append("# HELP ").Append(name).Append(' ');
-            TextEscaping.AppendEscaped(builder, help, escapeQuotes).Append('\n');
-        }
-
-        builder.Append("# TYPE ").Append(name).Append(' ').Append(typeName).Append('\n');
-        if (unit is not null)
-        {
-            builder.Append("# UNIT ").Append(name).Append(' ').Append(unit).Append('\n');
-        }
-
-        return builder.ToString();
-    }
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

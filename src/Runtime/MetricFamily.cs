@@ -2,9 +2,9 @@ namespace Metrics.Generators;
 
 /// <summary>
 /// MetricFamily is one metric as a registry sees it: a descriptor, its label dimensions and the series created
-/// so far. The concrete families (<see cref="CounterFamily"/>, <see cref="GaugeFamily"/>,
-/// <see cref="HistogramFamily"/>, <see cref="SummaryFamily"/>) hand out cells by series index; a registry writes
-/// them out.
+/// so far. <see cref="MetricFamily{TCell}"/> holds the recorded series of every metric type and hands out cells
+/// by series index; the default collectors' callback families read theirs at scrape time. A registry hands its
+/// families to an exposition format writer, which reads them; a family writes nothing itself.
 /// </summary>
 /// <remarks>
 /// The constructor checks once that the labels match the descriptor's label names, in order, so nothing is
@@ -41,6 +41,8 @@ public abstract class MetricFamily
         Descriptor = descriptor;
         _labels = (LabelDimension[])labels.Clone();
         Labels = Array.AsReadOnly(_labels);
+        Text = new FamilyText(descriptor);
+        ClaimedNames = FamilyText.ClaimedNames(descriptor);
     }
 
     /// <summary>What the declaration says about this metric.</summary>
@@ -52,17 +54,14 @@ public abstract class MetricFamily
     /// <summary>How many series have been created so far.</summary>
     public abstract int SeriesCount { get; }
 
-    /// <summary>The label dimensions, for the series table.</summary>
-    private protected LabelDimension[] LabelArray => _labels;
+    /// <summary>The label dimensions, for the series table and the exposition's label rendering.</summary>
+    internal LabelDimension[] LabelArray => _labels;
 
-    /// <summary>
-    /// The rendered label block of <paramref name="cell"/>, valid until the next call on this thread (see
-    /// <c>LabelBlock</c>): render once per series, then write its samples.
-    /// </summary>
-    private protected ReadOnlySpan<byte> LabelsOf(SeriesCell cell) => LabelBlock.RenderToScratch(_labels, cell.SeriesIndex);
+    /// <summary>The exposition layer's pre-rendered names and headers of this family.</summary>
+    internal FamilyText Text { get; }
 
-    /// <summary>Writes the HELP/TYPE(/UNIT) lines and every series' samples in <paramref name="format"/>.</summary>
-    internal abstract void Write(ref ExpositionWriter writer, ExpositionFormat format);
+    /// <summary>Every name this family puts in an exposition; two families in a registry may not share one.</summary>
+    internal string[] ClaimedNames { get; }
 
     /// <summary>
     /// Called by a registry, under its lock, once this family is part of it. Families fed by an event (the

@@ -21,7 +21,7 @@ public sealed class MapMetricsTests
     public async Task Serves_text_0_0_4_by_default()
     {
         await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics());
-        app.Registry.Register(new CounterFamily(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
+        app.Registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
 
         using var response = await app.Client.GetAsync("/metrics", Ct);
 
@@ -94,7 +94,7 @@ public sealed class MapMetricsTests
     public async Task Custom_path_and_explicit_registry()
     {
         var other = new MetricRegistry();
-        other.Register(new GaugeFamily(new MetricDescriptor("queue_depth", MetricType.Gauge, "Depth.", null, []))).GetOrAdd(0).Set(7);
+        other.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("queue_depth", MetricType.Gauge, "Depth.", null, []))).GetOrAdd(0).Set(7);
         await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics("/internal/prometheus", other));
 
         var text = await app.Client.GetStringAsync("/internal/prometheus", Ct);

@@ -11,7 +11,7 @@ public sealed class MetricServerTests
     public async Task Serves_the_registry_on_loopback_and_nothing_else()
     {
         var registry = new MetricRegistry();
-        registry.Register(new CounterFamily(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs done.", null, []))).GetOrAdd(0).Inc();
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs done.", null, []))).GetOrAdd(0).Inc();
         await using var server = await MetricServer.StartAsync(new MetricServerOptions { Port = 0, Registry = registry }, Ct);
         var url = Assert.Single(server.Urls);
         Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);

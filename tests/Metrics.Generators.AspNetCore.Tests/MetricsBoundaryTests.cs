@@ -24,7 +24,7 @@ public sealed class MetricsBoundaryTests
     {
         var (appPort, metricsPort) = (FreePort(), FreePort());
         var registry = new MetricRegistry();
-        registry.Register(new CounterFamily(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{appPort}", $"http://127.0.0.1:{metricsPort}");
@@ -172,7 +172,7 @@ public sealed class MetricsBoundaryTests
     private static async Task<MetricServer> StartAsync(Action<MetricServerOptions> configure)
     {
         var registry = new MetricRegistry();
-        registry.Register(new CounterFamily(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Inc();
         var options = new MetricServerOptions { Port = 0, Registry = registry };
         configure(options);
         return await MetricServer.StartAsync(options, Ct);

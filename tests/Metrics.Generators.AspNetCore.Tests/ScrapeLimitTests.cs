@@ -79,7 +79,7 @@ public sealed class ScrapeLimitTests
 
         public void RegisterIn(MetricRegistry registry)
         {
-            registry.Register(new GaugeFamily(new MetricDescriptor("blocking_gauge", MetricType.Gauge, "Blocks the scrape.", null, []))).GetOrAdd(0).SetCallback(() =>
+            registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("blocking_gauge", MetricType.Gauge, "Blocks the scrape.", null, []))).GetOrAdd(0).SetCallback(() =>
             {
                 if (!_release.IsSet)
                 {
@@ -89,7 +89,7 @@ public sealed class ScrapeLimitTests
 
                 return 1;
             });
-            registry.Register(new CounterFamily(new MetricDescriptor("after_total", MetricType.Counter, "Rendered after the gauge.", null, []))).GetOrAdd(0).Add(7);
+            registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("after_total", MetricType.Counter, "Rendered after the gauge.", null, []))).GetOrAdd(0).Add(7);
         }
 
         public void Release() => _release.Set();

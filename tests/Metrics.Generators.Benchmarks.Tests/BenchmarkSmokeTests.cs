@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using Metrics.Generators.Benchmarks;
 
@@ -126,10 +128,38 @@ public sealed class BenchmarkSmokeTests
         scrape.Ours_();
         scrape.PrometheusNet_();
 
-        // 10,000 counter lines and 1,000 × 14 histogram lines of ~60 bytes each, for both libraries.
-        Assert.True(scrape.OursBytesWritten > 500_000, $"ours wrote {scrape.OursBytesWritten} bytes");
-        Assert.True(scrape.PrometheusNetBytesWritten > 500_000, $"prometheus-net wrote {scrape.PrometheusNetBytesWritten} bytes");
+        // Both libraries: 10,000 counter series, each with the value it was given, and 1,000 histogram series of
+        // 11 buckets + +Inf + _sum + _count, each holding its one observation; nothing else.
+        var ours = SampleLines(scrape.OursText());
+        Assert.Equal(Encoding.UTF8.GetByteCount(scrape.OursText()), scrape.OursBytesWritten);
+        AssertEverySeries(ours);
+        AssertEverySeries(SampleLines(scrape.PrometheusNetText()));
     }
+
+    private static void AssertEverySeries(List<(string Series, string Value)> samples)
+    {
+        var hits = samples.Where(s => s.Series.StartsWith("bench_route_hits_total{", StringComparison.Ordinal)).ToDictionary(s => s.Series, s => s.Value);
+        Assert.Equal(Scrape.CounterSeries, hits.Count);
+        for (var i = 0; i < Scrape.CounterSeries; i++)
+        {
+            Assert.Equal(i.ToString(CultureInfo.InvariantCulture), hits["bench_route_hits_total{route=\"/route/" + i + "\"}"]);
+        }
+
+        var latency = samples.Where(s => s.Series.StartsWith("bench_route_latency_seconds_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Scrape.HistogramSeries * (Labels.Buckets.Length + 3), latency.Count);
+        var counts = latency.Where(s => s.Series.StartsWith("bench_route_latency_seconds_count{", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Scrape.HistogramSeries, counts.Count);
+        Assert.All(counts, s => Assert.Equal("1", s.Value));
+        Assert.Equal(Scrape.HistogramSeries, latency.Count(s => s.Series.EndsWith("le=\"+Inf\"}", StringComparison.Ordinal) && s.Value == "1"));
+        Assert.Equal(hits.Count + latency.Count, samples.Count);
+    }
+
+    // Sample lines (not comments) split into series and value.
+    private static List<(string Series, string Value)> SampleLines(string text)
+        => text.Split('\n')
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => (line[..line.LastIndexOf(' ')], line[(line.LastIndexOf(' ') + 1)..]))
+            .ToList();
 
     [Fact]
     public void MemoryPerSeries_MeasuresSomethingForEveryLibrary()

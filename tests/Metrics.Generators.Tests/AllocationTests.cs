@@ -47,7 +47,7 @@ public class AllocationTests
     [Fact]
     public void GaugeSetIncDec_AllocatesNothing()
     {
-        var cell = new GaugeFamily(new MetricDescriptor("g", MetricType.Gauge, "G.", null, [])).GetOrAdd(0);
+        var cell = new MetricFamily<GaugeCell>(new MetricDescriptor("g", MetricType.Gauge, "G.", null, [])).GetOrAdd(0);
 
         AssertNoAllocation(() =>
         {
@@ -64,7 +64,7 @@ public class AllocationTests
     public void SummaryObserve_AllocatesNothing()
     {
         var clock = 1_000_000L;
-        var family = new SummaryFamily(
+        var family = new MetricFamily<SummaryCell>(
             new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [], quantiles: [0.5, 0.9, 0.99]),
             () => clock,
             []);
@@ -81,9 +81,9 @@ public class AllocationTests
     [Fact]
     public void TimersAndCountExceptions_AllocateNothing()
     {
-        var histogram = new HistogramFamily(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [])).GetOrAdd(0);
-        var summary = new SummaryFamily(new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [])).GetOrAdd(0);
-        var counter = new CounterFamily(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
+        var histogram = new MetricFamily<HistogramCell>(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [])).GetOrAdd(0);
+        var summary = new MetricFamily<SummaryCell>(new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [])).GetOrAdd(0);
+        var counter = new MetricFamily<CounterCell>(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
         Action work = static () => { };
 
         AssertNoAllocation(() =>

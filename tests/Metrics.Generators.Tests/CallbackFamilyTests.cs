@@ -16,7 +16,7 @@ public class CallbackFamilyTests
     {
         var descriptor = new MetricDescriptor("work_seconds_total", MetricType.Counter, "Work \"done\".", "seconds", []);
         var stored = new MetricRegistry();
-        stored.Register(new CounterFamily(descriptor)).GetOrAdd(0).Add(2.25);
+        stored.Register(new MetricFamily<CounterCell>(descriptor)).GetOrAdd(0).Add(2.25);
         var callback = new MetricRegistry();
         callback.Register(new CallbackFamily(descriptor, static () => 2.25));
 
@@ -31,7 +31,7 @@ public class CallbackFamilyTests
         var descriptor = new MetricDescriptor("collections_total", MetricType.Counter, "Collections.", null, ["generation"]);
         var generation = new FixedLabel("generation", "0", "1", "2");
         var stored = new MetricRegistry();
-        var family = stored.Register(new CounterFamily(descriptor, generation));
+        var family = stored.Register(new MetricFamily<CounterCell>(descriptor, generation));
         family.GetOrAdd(0).Add(12);
         family.GetOrAdd(1).Add(3);
         family.GetOrAdd(2).Add(1);
@@ -51,7 +51,7 @@ public class CallbackFamilyTests
     {
         var descriptor = new MetricDescriptor("heap_bytes", MetricType.Gauge, "Heap.", "bytes", []);
         var stored = new MetricRegistry();
-        stored.Register(new GaugeFamily(descriptor)).GetOrAdd(0).Set(123456789);
+        stored.Register(new MetricFamily<GaugeCell>(descriptor)).GetOrAdd(0).Set(123456789);
         var callback = new MetricRegistry();
         callback.Register(new CallbackFamily(descriptor, static () => 123456789));
 
@@ -127,7 +127,7 @@ public class CallbackFamilyTests
     public void RegisterAll_WithOneClash_RegistersNoneAndAttachesNothing()
     {
         var registry = new MetricRegistry();
-        registry.Register(new GaugeFamily(new MetricDescriptor("taken", MetricType.Gauge, "Taken.", null, [])));
+        registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("taken", MetricType.Gauge, "Taken.", null, [])));
         var attached = 0;
         var fresh = new CallbackFamily(new MetricDescriptor("fresh", MetricType.Gauge, "Fresh.", null, []), static () => 1, () => attached++);
         var clash = new CallbackFamily(new MetricDescriptor("taken", MetricType.Gauge, "Clash.", null, []), static () => 1, () => attached++);
@@ -145,7 +145,7 @@ public class CallbackFamilyTests
     public void RegisterAll_TheSameFamilyTwice_Throws()
     {
         var registry = new MetricRegistry();
-        var family = new GaugeFamily(new MetricDescriptor("twice", MetricType.Gauge, "Twice.", null, []));
+        var family = new MetricFamily<GaugeCell>(new MetricDescriptor("twice", MetricType.Gauge, "Twice.", null, []));
 
         Assert.Throws<InvalidOperationException>(() => registry.RegisterAll([family, family]));
         Assert.Empty(registry.Families);

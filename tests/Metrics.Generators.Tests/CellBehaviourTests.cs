@@ -6,7 +6,7 @@ public class CellBehaviourTests
     [Fact]
     public void CountExceptions_CountsOnlyThrows_AndRethrowsTheSameException()
     {
-        var cell = new CounterFamily(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
+        var cell = new MetricFamily<CounterCell>(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
         var boom = new InvalidOperationException("boom");
 
         cell.CountExceptions(() => { });
@@ -20,7 +20,7 @@ public class CellBehaviourTests
     [Fact]
     public async Task CountExceptionsAsync_CountsFaultedTasks()
     {
-        var cell = new CounterFamily(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
+        var cell = new MetricFamily<CounterCell>(new MetricDescriptor("errors_total", MetricType.Counter, "E.", null, [])).GetOrAdd(0);
 
         await cell.CountExceptionsAsync(() => Task.CompletedTask);
         Assert.Equal(3, await cell.CountExceptionsAsync(() => Task.FromResult(3)));
@@ -37,7 +37,7 @@ public class CellBehaviourTests
     [Fact]
     public void Gauge_SetIncDecTrackAndTime()
     {
-        var cell = new GaugeFamily(new MetricDescriptor("g", MetricType.Gauge, "G.", null, [])).GetOrAdd(0);
+        var cell = new MetricFamily<GaugeCell>(new MetricDescriptor("g", MetricType.Gauge, "G.", null, [])).GetOrAdd(0);
         cell.Set(10);
         cell.Inc();
         cell.Inc(0.5);
@@ -68,7 +68,7 @@ public class CellBehaviourTests
     public void Histogram_BucketsAreUpperInclusive_InfAndNaN()
     {
         // 9 bounds: the binary-search path; the linear path is covered by the golden tests.
-        var family = new HistogramFamily(new MetricDescriptor("h", MetricType.Histogram, "H.", null, [], buckets: [1, 2, 3, 4, 5, 6, 7, 8, 9]));
+        var family = new MetricFamily<HistogramCell>(new MetricDescriptor("h", MetricType.Histogram, "H.", null, [], buckets: [1, 2, 3, 4, 5, 6, 7, 8, 9]));
         var cell = family.GetOrAdd(0);
         foreach (var value in new[] { 1.0, 1.5, 9, 9.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN })
         {
@@ -83,6 +83,40 @@ public class CellBehaviourTests
     }
 
     [Fact]
+    public void Histogram_EverySearchPath_PutsEachValueInTheFirstBucketAtLeastAsLarge()
+    {
+        // Linear (3 bounds), vector count (11), binary search (70): each bucket must count exactly the values at or
+        // below its bound, as computed here without the cell's search.
+        foreach (var size in new[] { 3, 11, 70 })
+        {
+            var bounds = Enumerable.Range(1, size).Select(i => i * 0.5).ToArray();
+            var descriptor = new MetricDescriptor("h", MetricType.Histogram, "H.", null, ["shard"], buckets: bounds);
+            var family = new MetricFamily<HistogramCell>(descriptor, new FixedLabel("shard", "a", "b"));
+            double[] values = [-1, 0.5, 0.75, size * 0.25, size * 0.5, (size * 0.5) + 1, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+            foreach (var value in values)
+            {
+                family.GetOrAdd(1).Observe(value);
+            }
+
+            // A NaN alone creates its series, and records nothing.
+            family.GetOrAdd(2).Observe(double.NaN);
+
+            Assert.Equal(2, family.SeriesCount);
+            Assert.Equal(values.Length - 1, family.GetOrAdd(1).Count);
+            Assert.Equal(0, family.GetOrAdd(2).Count);
+            var expected = bounds.Append(double.PositiveInfinity)
+                .Select(bound => values.Count(v => v <= bound).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var registry = new MetricRegistry();
+            registry.Register(family);
+            var actual = Support.Scrape.Samples(Support.Scrape.Text(registry))
+                .Where(s => s.Series.StartsWith("h_bucket{shard=\"b\"", StringComparison.Ordinal))
+                .Select(s => s.Value);
+            Assert.Equal(expected, actual);
+            Assert.Throws<ArgumentOutOfRangeException>(() => family.GetOrAdd(3));
+        }
+    }
+
+    [Fact]
     public void HistogramFamily_ObserveByIndex_RecordsWhatTheCellWould_ForEverySearchPath()
     {
         // The per-call path searches the family's bounds before finding the series; it must land where the cell's own
@@ -91,26 +125,26 @@ public class CellBehaviourTests
         {
             var bounds = Enumerable.Range(1, size).Select(i => i * 0.5).ToArray();
             var descriptor = new MetricDescriptor("h", MetricType.Histogram, "H.", null, ["shard"], buckets: bounds);
-            var family = new HistogramFamily(descriptor, new FixedLabel("shard", "a", "b"));
-            var reference = new HistogramFamily(descriptor, new FixedLabel("shard", "a", "b"));
+            var family = new MetricFamily<HistogramCell>(descriptor, new FixedLabel("shard", "a", "b"));
+            var reference = new MetricFamily<HistogramCell>(descriptor, new FixedLabel("shard", "a", "b"));
             double[] values = [-1, 0.5, 0.75, size * 0.25, size * 0.5, (size * 0.5) + 1, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
             foreach (var value in values)
             {
-                family.Observe(1, value);
+                FamilyRecording.Observe(family, 1, value);
                 reference.GetOrAdd(1).Observe(value);
             }
 
             // A NaN alone creates its series, as through the cell, and records nothing.
-            family.Observe(2, double.NaN);
+            FamilyRecording.Observe(family, 2, double.NaN);
 
             Assert.Equal(2, family.SeriesCount);
             Assert.Equal(values.Length - 1, family.GetOrAdd(1).Count);
             Assert.Equal(0, family.GetOrAdd(2).Count);
             Assert.Equal(Render(reference), Render(family).Where(line => line.Contains("shard=\"b\"", StringComparison.Ordinal)));
-            Assert.Throws<ArgumentOutOfRangeException>(() => family.Observe(3, 1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => FamilyRecording.Observe(family, 3, 1));
         }
 
-        static IEnumerable<string> Render(HistogramFamily family)
+        static IEnumerable<string> Render(MetricFamily<HistogramCell> family)
         {
             var registry = new MetricRegistry();
             registry.Register(family);
@@ -121,8 +155,8 @@ public class CellBehaviourTests
     [Fact]
     public void Timers_ObserveElapsedSeconds()
     {
-        var histogram = new HistogramFamily(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [], buckets: [0.001, 10])).GetOrAdd(0);
-        var summary = new SummaryFamily(new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [])).GetOrAdd(0);
+        var histogram = new MetricFamily<HistogramCell>(new MetricDescriptor("h_seconds", MetricType.Histogram, "H.", "seconds", [], buckets: [0.001, 10])).GetOrAdd(0);
+        var summary = new MetricFamily<SummaryCell>(new MetricDescriptor("s_seconds", MetricType.Summary, "S.", "seconds", [])).GetOrAdd(0);
         using (histogram.Time())
         using (summary.Time())
         {

@@ -335,7 +335,7 @@ public class DefaultCollectorsTests
     public void ANameTakenByTheApplication_FailsTheWholeRegistration()
     {
         var registry = new MetricRegistry();
-        registry.Register(new GaugeFamily(new MetricDescriptor("dotnet_threadpool_threads", MetricType.Gauge, "Mine.", null, [])));
+        registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("dotnet_threadpool_threads", MetricType.Gauge, "Mine.", null, [])));
 
         var e = Assert.Throws<InvalidOperationException>(() => DefaultCollectors.Register(registry));
 

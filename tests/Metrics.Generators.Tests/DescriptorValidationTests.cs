@@ -108,7 +108,7 @@ public class DescriptorValidationTests
     {
         // MG0005 makes missing help a build error; with its severity lowered the app must still start.
         var registry = new MetricRegistry();
-        registry.Register(new GaugeFamily(new MetricDescriptor("g", MetricType.Gauge, "  ", null, [])));
+        registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("g", MetricType.Gauge, "  ", null, [])));
         Assert.Equal("# TYPE g gauge\ng 0\n", Support.Scrape.Text(registry));
         Assert.Equal("# TYPE g gauge\ng 0\n# EOF\n", Support.Scrape.OpenMetrics(registry));
     }
@@ -143,17 +143,17 @@ public class DescriptorValidationTests
     public void FamilyLabels_MustMatchTheDescriptor()
     {
         var descriptor = new MetricDescriptor("g", MetricType.Gauge, "Help.", null, ["a", "b"]);
-        var wrongOrder = Assert.Throws<ArgumentException>(() => new GaugeFamily(descriptor, new FixedLabel("b", "x"), new FixedLabel("a", "y")));
+        var wrongOrder = Assert.Throws<ArgumentException>(() => new MetricFamily<GaugeCell>(descriptor, new FixedLabel("b", "x"), new FixedLabel("a", "y")));
         Assert.Contains("label 0 is 'b' but the descriptor names 'a'", wrongOrder.Message);
-        Assert.Throws<ArgumentException>(() => new GaugeFamily(descriptor, new FixedLabel("a", "x")));
-        var wrongType = Assert.Throws<ArgumentException>(() => new CounterFamily(descriptor, new FixedLabel("a", "x"), new FixedLabel("b", "y")));
+        Assert.Throws<ArgumentException>(() => new MetricFamily<GaugeCell>(descriptor, new FixedLabel("a", "x")));
+        var wrongType = Assert.Throws<ArgumentException>(() => new MetricFamily<CounterCell>(descriptor, new FixedLabel("a", "x"), new FixedLabel("b", "y")));
         Assert.Contains("'g' is a Gauge", wrongType.Message);
     }
 
     [Fact]
     public void SeriesIndexOutsideTheCardinality_Throws()
     {
-        var family = new CounterFamily(new MetricDescriptor("c", MetricType.Counter, "Help.", null, ["a"]), new FixedLabel("a", "x", "y"));
+        var family = new MetricFamily<CounterCell>(new MetricDescriptor("c", MetricType.Counter, "Help.", null, ["a"]), new FixedLabel("a", "x", "y"));
         Assert.Throws<ArgumentOutOfRangeException>(() => family.GetOrAdd(3));
         Assert.Throws<ArgumentOutOfRangeException>(() => family.GetOrAdd(-1));
         Assert.Same(family.GetOrAdd(2), family.GetOrAdd(2));
@@ -162,7 +162,7 @@ public class DescriptorValidationTests
     [Fact]
     public void NegativeOrNaNCounterAmount_Throws()
     {
-        var cell = new CounterFamily(new MetricDescriptor("c", MetricType.Counter, "Help.", null, [])).GetOrAdd(0);
+        var cell = new MetricFamily<CounterCell>(new MetricDescriptor("c", MetricType.Counter, "Help.", null, [])).GetOrAdd(0);
         Assert.Throws<ArgumentOutOfRangeException>(() => cell.Add(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => cell.Add(double.NaN));
         Assert.Equal(0, cell.Value);

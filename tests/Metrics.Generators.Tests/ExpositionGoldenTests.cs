@@ -94,9 +94,9 @@ public class ExpositionGoldenTests
     public void UnlabeledMetrics_AreExposedBeforeAnyRecording()
     {
         var registry = new MetricRegistry();
-        registry.Register(new CounterFamily(new MetricDescriptor("jobs", MetricType.Counter, "Jobs run.", null, [])));
-        registry.Register(new HistogramFamily(new MetricDescriptor("job_seconds", MetricType.Histogram, "Job time.", "seconds", [], buckets: [1])));
-        registry.Register(new SummaryFamily(new MetricDescriptor("job_size_bytes", MetricType.Summary, "Job size.", "bytes", [])));
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("jobs", MetricType.Counter, "Jobs run.", null, [])));
+        registry.Register(new MetricFamily<HistogramCell>(new MetricDescriptor("job_seconds", MetricType.Histogram, "Job time.", "seconds", [], buckets: [1])));
+        registry.Register(new MetricFamily<SummaryCell>(new MetricDescriptor("job_size_bytes", MetricType.Summary, "Job size.", "bytes", [])));
 
         const string expected = """
             # HELP job_seconds Job time.
@@ -122,7 +122,7 @@ public class ExpositionGoldenTests
     {
         var registry = new MetricRegistry();
         var path = new BoundedStringLabel("path", 10);
-        var family = registry.Register(new CounterFamily(
+        var family = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("requests_total", MetricType.Counter, "Say \"hi\" \\ then\nnext line", null, ["path"]),
             path));
         foreach (var value in new[] { "a\"b", "c\\d", "line1\nline2", "ünï✓ 日本", null })
@@ -151,7 +151,7 @@ public class ExpositionGoldenTests
     {
         var registry = new MetricRegistry();
         var tenant = new BoundedStringLabel("tenant", 2);
-        var family = registry.Register(new CounterFamily(
+        var family = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("logins_total", MetricType.Counter, "Logins.", null, ["tenant"]), tenant));
 
         family.GetOrAdd(tenant.IndexOf("acme")).Inc();
@@ -182,7 +182,7 @@ public class ExpositionGoldenTests
             var names = new[] { "b_gauge", "a_gauge", "c_gauge", "a_b_gauge" };
             foreach (var name in reversed ? names.Reverse() : names)
             {
-                registry.Register(new GaugeFamily(new MetricDescriptor(name, MetricType.Gauge, "Help.", null, [])));
+                registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor(name, MetricType.Gauge, "Help.", null, [])));
             }
 
             return Scrape.Text(registry);
@@ -198,7 +198,7 @@ public class ExpositionGoldenTests
     public void Series_OfASmallFamily_AreWrittenInSeriesIndexOrder_WithMixedRadixLabelValues()
     {
         var registry = new MetricRegistry();
-        var family = registry.Register(new GaugeFamily(
+        var family = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor("temperature_celsius", MetricType.Gauge, "Temperature.", "celsius", ["room", "sensor"]),
             new FixedLabel("room", "kitchen", "hall"),
             new FixedLabel("sensor", "a", "b", "c")));
@@ -223,7 +223,7 @@ public class ExpositionGoldenTests
     public void GaugeCallback_IsReadAtScrape_AndAThrowingCallbackShowsNaN()
     {
         var registry = new MetricRegistry();
-        var family = registry.Register(new GaugeFamily(
+        var family = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor("pool_size", MetricType.Gauge, "Pool size.", null, ["pool"]), new FixedLabel("pool", "ok", "broken")));
         var size = 3.0;
         family.GetOrAdd(0).SetCallback(() => size);
@@ -244,7 +244,7 @@ public class ExpositionGoldenTests
     public void CounterPastTwoToThe53_IsWrittenAsAnExactInteger()
     {
         var registry = new MetricRegistry();
-        var cell = registry.Register(new CounterFamily(new MetricDescriptor("big_total", MetricType.Counter, "Big.", null, []))).GetOrAdd(0);
+        var cell = registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("big_total", MetricType.Counter, "Big.", null, []))).GetOrAdd(0);
         cell.Add(9007199254740992d);
         cell.Inc();
 
@@ -265,11 +265,11 @@ public class ExpositionGoldenTests
         var registry = new MetricRegistry();
 
         // Registered out of name order on purpose: the registry sorts.
-        var uptime = registry.Register(new GaugeFamily(
+        var uptime = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor("uptime_seconds", MetricType.Gauge, "Seconds since start.", "seconds", [])));
         uptime.GetOrAdd(0).Set(-2.5);
 
-        var orders = registry.Register(new CounterFamily(
+        var orders = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("orders_total", MetricType.Counter, "Orders by outcome", null, ["status"]),
             new FixedLabel("status", "created", "failed")));
         orders.GetOrAdd(0).Inc();
@@ -277,11 +277,11 @@ public class ExpositionGoldenTests
         orders.GetOrAdd(0).Add(1);
         orders.GetOrAdd(1).Add(1.5);
 
-        var queue = registry.Register(new GaugeFamily(
+        var queue = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor("queue_depth", MetricType.Gauge, "Jobs waiting.", null, [])));
         queue.GetOrAdd(0).Set(7);
 
-        var latency = registry.Register(new HistogramFamily(
+        var latency = registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor("http_request_duration_seconds", MetricType.Histogram, "HTTP request latency.", "seconds", ["method"], buckets: [0.1, 0.5, 1]),
             new FixedLabel("method", "GET", "POST")));
         latency.GetOrAdd(0).Observe(0.0625);
@@ -289,11 +289,11 @@ public class ExpositionGoldenTests
         latency.GetOrAdd(0).Observe(2);
 
         // A labeled family with no series yet still shows its HELP and TYPE.
-        registry.Register(new HistogramFamily(
+        registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor("payload_size_bytes", MetricType.Histogram, "Request payload sizes.", "bytes", ["method"], buckets: [1024]),
             new FixedLabel("method", "GET", "POST")));
 
-        var rpc = registry.Register(new SummaryFamily(
+        var rpc = registry.Register(new MetricFamily<SummaryCell>(
             new MetricDescriptor("rpc_duration_seconds", MetricType.Summary, "RPC latency.", "seconds", ["service"], quantiles: [0.9, 0.5]),
             new FixedLabel("service", "billing", "search")));
         rpc.GetOrAdd(0);

@@ -108,7 +108,7 @@ public class ExternalValidationTests
     {
         var python = ExternalTools.PythonWithPrometheusClient();
         var registry = new MetricRegistry();
-        var cell = registry.Register(new HistogramFamily(
+        var cell = registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor("temperature_delta_celsius", MetricType.Histogram, "Change.", "celsius", [], buckets: [-1, 0, 1]))).GetOrAdd(0);
         cell.Observe(-3);
         cell.Observe(0.5);
@@ -134,7 +134,7 @@ public class ExternalValidationTests
         var registry = new MetricRegistry();
 
         var path = new BoundedStringLabel("path", 20);
-        var jobs = registry.Register(new CounterFamily(
+        var jobs = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("jobs_processed_total", MetricType.Counter, "Jobs \"processed\" \\ by path\nsecond line", null, ["path"]), path));
         for (var i = 0; i < NastyValues.Length; i++)
         {
@@ -143,7 +143,7 @@ public class ExternalValidationTests
 
         var route = new BoundedStringLabel("route", 20);
         var method = new FixedLabel("method", "GET", "PO\"ST");
-        var latency = registry.Register(new HistogramFamily(
+        var latency = registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor("http_request_duration_seconds", MetricType.Histogram, "Latency.", "seconds", ["method", "route"], buckets: [0.1, 0.5, 1]),
             method, route));
         foreach (var value in NastyValues)
@@ -154,7 +154,7 @@ public class ExternalValidationTests
             series.Observe(2);
         }
 
-        var rpc = registry.Register(new SummaryFamily(
+        var rpc = registry.Register(new MetricFamily<SummaryCell>(
             new MetricDescriptor("rpc_duration_seconds", MetricType.Summary, "RPC latency.", "seconds", ["peer"], quantiles: [0.5, 0.99]),
             new FixedLabel("peer", "a\\b\"c\nd")));
         for (var i = 1; i <= 100; i++)
@@ -164,7 +164,7 @@ public class ExternalValidationTests
 
         rpc.GetOrAdd(1); // the overflow series, never observed: NaN quantiles
 
-        var cache = registry.Register(new GaugeFamily(
+        var cache = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor("cache_entries", MetricType.Gauge, "Entries.", null, ["region"]), new FixedLabel("region", "eu", "us")));
         cache.GetOrAdd(0).Set(-3.5);
         cache.GetOrAdd(1).SetCallback(() => throw new InvalidOperationException("down"));

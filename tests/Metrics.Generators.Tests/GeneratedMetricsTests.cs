@@ -74,6 +74,34 @@ public sealed class GeneratedMetricsTests
     }
 
     [Fact]
+    public async Task GeneratedSeries_CountExceptions_EveryOverload_CountsOnlyThrows_AndRethrowsTheSameException()
+    {
+        var series = new GeneratedShop.OrdersTotal(new MetricRegistry()).Bind(Outcome.Failed, Verb.Get, true);
+        var boom = new InvalidOperationException("boom");
+        var token = TestContext.Current.CancellationToken;
+
+        series.CountExceptions(() => { });
+        Assert.Equal(7, series.CountExceptions(() => 7));
+        await series.CountExceptionsAsync(() => Task.CompletedTask);
+        Assert.Equal("ok", await series.CountExceptionsAsync(() => Task.FromResult("ok")));
+        Assert.Equal(0, series.Value);
+
+        Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => series.CountExceptions(() => throw boom)));
+        Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => series.CountExceptions<int>(() => throw boom)));
+        Assert.Same(boom, await Assert.ThrowsAsync<InvalidOperationException>(() => series.CountExceptionsAsync(async () =>
+        {
+            await Task.Delay(1, token);
+            throw boom;
+        })));
+        Assert.Same(boom, await Assert.ThrowsAsync<InvalidOperationException>(() => series.CountExceptionsAsync<string>(async () =>
+        {
+            await Task.Delay(1, token);
+            throw boom;
+        })));
+        Assert.Equal(4, series.Value);
+    }
+
+    [Fact]
     public void ValuesPastTheBound_FoldIntoOneCountedOverflowSeries()
     {
         var registry = new MetricRegistry();

@@ -221,7 +221,7 @@ public class LabelTests
     {
         var registry = new MetricRegistry();
         var route = new BoundedStringLabel("route", 5000);
-        var family = registry.Register(new CounterFamily(
+        var family = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("hits_total", MetricType.Counter, "Hits.", null, ["method", "route"]),
             new FixedLabel("method", "get", "post"), route));
 

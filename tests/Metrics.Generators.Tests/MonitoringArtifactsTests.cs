@@ -278,7 +278,7 @@ public class MonitoringArtifactsTests
     {
         var descriptor = new MetricDescriptor("job_duration_seconds", MetricType.Histogram, "Job duration.", "seconds", [], [0.5, 1, 2], slo: 1);
         var registry = new MetricRegistry();
-        registry.Register(new HistogramFamily(descriptor)).GetOrAdd(0).Observe(0.7);
+        registry.Register(new MetricFamily<HistogramCell>(descriptor)).GetOrAdd(0).Observe(0.7);
 
         var rules = MonitoringArtifacts.PrometheusRules([descriptor]);
 
@@ -611,7 +611,7 @@ public class MonitoringArtifactsTests
     private static string NumberText(double bound)
     {
         var registry = new MetricRegistry();
-        registry.Register(new HistogramFamily(new MetricDescriptor("b", MetricType.Histogram, "B.", null, [], [bound])));
+        registry.Register(new MetricFamily<HistogramCell>(new MetricDescriptor("b", MetricType.Histogram, "B.", null, [], [bound])));
         var sample = Scrape.Samples(Scrape.Text(registry)).First(s => s.Series.StartsWith("b_bucket", StringComparison.Ordinal)).Series;
         return sample[(sample.IndexOf("le=\"", StringComparison.Ordinal) + 4)..sample.LastIndexOf('"')];
     }

@@ -17,7 +17,7 @@ public sealed class HandRegisteredHttpMetrics
 {
     /// <summary>Registers the histogram in <paramref name="registry"/>.</summary>
     public HandRegisteredHttpMetrics(MetricRegistry registry)
-        => registry.Register(new HistogramFamily(
+        => registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor("clash_request_duration_seconds", MetricType.Histogram, "Latency.", "seconds", [])));
 }
 
@@ -65,9 +65,9 @@ public sealed class NameClashMessageTests
     public void ADescriptorWithItsDeclaringType_IsNamedWithoutAnyAttribute()
     {
         var registry = new MetricRegistry();
-        registry.Register(new CounterFamily(new MetricDescriptor("clash_jobs_total", MetricType.Counter, "Jobs.", null, []) { DeclaringType = typeof(NameClashMessageTests) }));
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("clash_jobs_total", MetricType.Counter, "Jobs.", null, []) { DeclaringType = typeof(NameClashMessageTests) }));
 
-        var error = Assert.Throws<InvalidOperationException>(() => registry.Register(new CounterFamily(
+        var error = Assert.Throws<InvalidOperationException>(() => registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("clash_jobs", MetricType.Counter, "Jobs again.", null, []) { DeclaringType = typeof(HandRegisteredHttpMetrics), DeclaringMember = "Jobs" })));
 
         Assert.Contains(

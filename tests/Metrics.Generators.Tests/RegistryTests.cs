@@ -60,18 +60,33 @@ public class RegistryTests
     }
 
     [Fact]
-    public void Default_IsOneSharedRegistry()
-        => Assert.Same(MetricRegistry.Default, MetricRegistry.Default);
+    public void Default_IsWhereGeneratedStaticMetricsRegister_AndItsScrapeShowsWhatTheyRecord()
+    {
+        // Touching the static property creates the metric, which registers itself in Default (no registry passed).
+        DefaultRegistryProbe.Probes.Inc();
+
+        var family = Assert.Single(MetricRegistry.Default.Families, f => f.Descriptor.Name == "registry_default_probe_total");
+        Assert.Equal(typeof(DefaultRegistryProbe), family.Descriptor.DeclaringType);
+        Assert.Contains("registry_default_probe_total 1\n", Support.Scrape.Text(MetricRegistry.Default), StringComparison.Ordinal);
+        Assert.Same(MetricRegistry.Default, MetricRegistry.Default);
+    }
 
     private static MetricFamily Register(MetricRegistry registry, MetricType type, string name)
     {
         var descriptor = new MetricDescriptor(name, type, "Help.", null, []);
         return type switch
         {
-            MetricType.Counter => registry.Register(new CounterFamily(descriptor)),
-            MetricType.Gauge => registry.Register(new GaugeFamily(descriptor)),
-            MetricType.Histogram => registry.Register(new HistogramFamily(descriptor)),
-            _ => registry.Register(new SummaryFamily(descriptor)),
+            MetricType.Counter => registry.Register(new MetricFamily<CounterCell>(descriptor)),
+            MetricType.Gauge => registry.Register(new MetricFamily<GaugeCell>(descriptor)),
+            MetricType.Histogram => registry.Register(new MetricFamily<HistogramCell>(descriptor)),
+            _ => registry.Register(new MetricFamily<SummaryCell>(descriptor)),
         };
     }
+}
+
+/// <summary>A generated metric only <see cref="RegistryTests"/> touches, so the Default registry test owns its value.</summary>
+public static partial class DefaultRegistryProbe
+{
+    [Counter("registry_default_probe_total", Help = "Incremented once by the Default registry test.")]
+    public static partial ProbesTotal Probes { get; }
 }

@@ -19,7 +19,7 @@ public class SeriesTableTests
         var registry = new MetricRegistry();
         var route = new BoundedStringLabel("route", 50_000);
         var ok = new FixedLabel("ok", "false", "true");
-        var family = registry.Register(new CounterFamily(Hits, route, ok));
+        var family = registry.Register(new MetricFamily<CounterCell>(Hits, route, ok));
         const int Routes = 20_000;
 
         // Only ok="true": every series index in use is odd, the stride that hashing must spread.
@@ -53,7 +53,7 @@ public class SeriesTableTests
         var registry = new MetricRegistry();
         var route = new BoundedStringLabel("route", maxRoutes);
         var ok = new FixedLabel("ok", "false", "true");
-        var family = registry.Register(new CounterFamily(Hits, route, ok));
+        var family = registry.Register(new MetricFamily<CounterCell>(Hits, route, ok));
         var routes = Enumerable.Range(0, maxRoutes).Select(i => "/r/" + i).ToArray();
         var cells = new ConcurrentDictionary<long, CounterCell>();
         var scrapes = 0;
@@ -102,7 +102,7 @@ public class SeriesTableTests
     {
         var registry = new MetricRegistry();
         var path = new BoundedStringLabel("path", 10_000, maxLength: 1_000); // hashed table; long enough for the 301-unit value
-        var family = registry.Register(new CounterFamily(
+        var family = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor("requests_total", MetricType.Counter, "Requests.", null, ["path"]), path));
         family.GetOrAdd(path.IndexOf("\\\"\n\"\\")).Inc();
         family.GetOrAdd(path.IndexOf("x\ud800y")).Inc();
@@ -118,8 +118,8 @@ public class SeriesTableTests
     [Fact]
     public void OutOfRangeIndex_Throws_InBothTables()
     {
-        var small = new CounterFamily(Hits, new BoundedStringLabel("route", 10), new FixedLabel("ok", "false", "true"));
-        var large = new CounterFamily(Hits, new BoundedStringLabel("route", 10_000), new FixedLabel("ok", "false", "true"));
+        var small = new MetricFamily<CounterCell>(Hits, new BoundedStringLabel("route", 10), new FixedLabel("ok", "false", "true"));
+        var large = new MetricFamily<CounterCell>(Hits, new BoundedStringLabel("route", 10_000), new FixedLabel("ok", "false", "true"));
 
         Assert.Throws<ArgumentOutOfRangeException>(() => small.GetOrAdd(11 * 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => small.GetOrAdd(-1));

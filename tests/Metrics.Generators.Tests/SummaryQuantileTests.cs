@@ -156,7 +156,7 @@ public class SummaryQuantileTests
     private static SummaryCell NewSummary(Func<long>? clock, double[] quantiles)
     {
         var descriptor = new MetricDescriptor("op_duration_seconds", MetricType.Summary, "Op.", "seconds", [], quantiles: quantiles);
-        return new SummaryFamily(descriptor, clock, []).GetOrAdd(0);
+        return new MetricFamily<SummaryCell>(descriptor, clock, []).GetOrAdd(0);
     }
 
     // One result per declared quantile, in ascending quantile order.

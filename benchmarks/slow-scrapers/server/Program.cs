@@ -10,7 +10,7 @@ var seriesCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCult
 
 var registry = new MetricRegistry();
 var paths = Enumerable.Range(0, seriesCount).Select(i => $"/api/v1/resources/{i:D6}/items").ToArray();
-var family = registry.Register(new CounterFamily(
+var family = registry.Register(new MetricFamily<CounterCell>(
     new MetricDescriptor("bench_requests_total", MetricType.Counter, "Requests by path, for a large exposition.", null, ["path"]),
     new FixedLabel("path", paths)));
 for (var i = 0; i < seriesCount; i++)

@@ -44,19 +44,19 @@ public sealed class HttpClientMetrics
         _inFlightClients = new BoundedStringLabel("client", options.MaxClients);
         _inFlightHosts = new BoundedStringLabel("host", options.MaxHosts);
 
-        Requests = registry.Register(new CounterFamily(
+        Requests = registry.Register(new MetricFamily<CounterCell>(
             new MetricDescriptor(
                 "http_client_requests_total", MetricType.Counter,
                 "Outgoing HTTP requests by client name, host, method and status class.", unit: null,
                 ["client", "host", "method", "status_class"]),
             _requestClients, _requestHosts, _requestMethods, _statusClasses));
-        Duration = registry.Register(new HistogramFamily(
+        Duration = registry.Register(new MetricFamily<HistogramCell>(
             new MetricDescriptor(
                 "http_client_request_duration_seconds", MetricType.Histogram,
                 "Outgoing HTTP request duration until the response headers arrived, by client name, host and method.", "seconds",
                 ["client", "host", "method"], [.. options.DurationBuckets]),
             _durationClients, _durationHosts, new FixedLabel("method", HttpMethodLabel.Values)));
-        InFlight = registry.Register(new GaugeFamily(
+        InFlight = registry.Register(new MetricFamily<GaugeCell>(
             new MetricDescriptor(
                 "http_client_requests_in_flight", MetricType.Gauge,
                 "Outgoing HTTP requests waiting for a response, by client name and host.", unit: null,
@@ -65,13 +65,13 @@ public sealed class HttpClientMetrics
     }
 
     /// <summary><c>http_client_requests_total</c>.</summary>
-    public CounterFamily Requests { get; }
+    public MetricFamily<CounterCell> Requests { get; }
 
     /// <summary><c>http_client_request_duration_seconds</c>.</summary>
-    public HistogramFamily Duration { get; }
+    public MetricFamily<HistogramCell> Duration { get; }
 
     /// <summary><c>http_client_requests_in_flight</c>.</summary>
-    public GaugeFamily InFlight { get; }
+    public MetricFamily<GaugeCell> InFlight { get; }
 
     /// <summary>The three descriptors, e.g. for <c>MonitoringArtifacts</c>.</summary>
     public IReadOnlyList<MetricDescriptor> Descriptors => [Requests.Descriptor, Duration.Descriptor, InFlight.Descriptor];

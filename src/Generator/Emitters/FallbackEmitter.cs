@@ -18,6 +18,7 @@ internal static class FallbackEmitter
 {
     private const string Runtime = "global::Metrics.Generators.";
     private const string Task = "global::System.Threading.Tasks.Task";
+    private const string TaskOf = "global::System.Threading.Tasks.Task<T>";
 
     /// <summary>Adds the stand-in's file to the compilation.</summary>
     public static void Emit(SourceProductionContext context, FallbackSpec spec)
@@ -169,6 +170,7 @@ internal static class FallbackEmitter
                 members.Add("public void CountExceptions(global::System.Action action)" + throws);
                 members.Add("public T CountExceptions<T>(global::System.Func<T> func)" + throws);
                 members.Add("public " + Task + " CountExceptionsAsync(global::System.Func<" + Task + "> action)" + throws);
+                members.Add("public " + TaskOf + " CountExceptionsAsync<T>(global::System.Func<" + TaskOf + "> func)" + throws);
                 break;
             case MetricKind.Gauge:
                 members.Add("public void SetToCurrentTimeUtc()" + throws);

@@ -16,8 +16,8 @@ internal sealed class KindInfo
     {
         Word = word;
         MetricType = Runtime + "MetricType." + prefix;
-        Family = Runtime + prefix + "Family";
         Cell = Runtime + prefix + "Cell";
+        Family = Runtime + "MetricFamily<" + Cell + ">";
     }
 
     /// <summary>The kind in prose: <c>counter</c>.</summary>
@@ -26,7 +26,7 @@ internal sealed class KindInfo
     /// <summary>The <c>MetricType</c> member.</summary>
     public string MetricType { get; }
 
-    /// <summary>The family type, e.g. <c>global::Metrics.Generators.CounterFamily</c>.</summary>
+    /// <summary>The family type, e.g. <c>global::Metrics.Generators.MetricFamily&lt;global::Metrics.Generators.CounterCell&gt;</c>.</summary>
     public string Family { get; }
 
     /// <summary>The cell (one series) type, e.g. <c>global::Metrics.Generators.CounterCell</c>.</summary>

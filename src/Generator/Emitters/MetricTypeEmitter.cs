@@ -171,9 +171,7 @@ internal static class MetricTypeEmitter
             writer.WriteLine(access + " void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
             var seriesIndex = "SeriesIndex(" + arguments + ")";
-            writer.WriteLine(operation.FamilyCall is null
-                ? "=> _family.GetOrAdd(" + seriesIndex + ")." + operation.CellCall + ";"
-                : "=> _family." + string.Format(System.Globalization.CultureInfo.InvariantCulture, operation.FamilyCall, seriesIndex) + ";");
+            writer.WriteLine("=> global::Metrics.Generators.FamilyRecording." + operation.Method + "(_family, " + seriesIndex + (value is null ? string.Empty : ", " + value) + ");");
             writer.Unindent();
         }
 

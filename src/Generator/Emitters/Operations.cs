@@ -12,11 +12,11 @@ namespace Metrics.Generators.Generator.Emitters;
 /// <param name="CellCall">The call on the runtime cell, e.g. <c>Inc(delta)</c>.</param>
 /// <param name="Summary">The doc summary; <c>{0}</c> is what is recorded into ("this series").</param>
 /// <param name="ValueDoc">The doc of the value parameter.</param>
-/// <param name="FamilyCall">
-/// The call on the runtime family that records by series index (<c>{0}</c>), when the family has one; null to
-/// record through the cell from <c>GetOrAdd</c>.
-/// </param>
-internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc, string? FamilyCall = null)
+/// <remarks>
+/// A recording by labels calls the runtime's <c>FamilyRecording.&lt;Method&gt;(family, seriesIndex[, value])</c>
+/// for every kind, so <c>Method</c> names that helper too.
+/// </remarks>
+internal sealed record Operation(string Method, string? ValueParameter, string CellCall, string Summary, string? ValueDoc)
 {
     /// <summary>The recording methods of <paramref name="spec"/>'s kind, in the order they are emitted.</summary>
     public static IReadOnlyList<Operation> For(MetricSpec spec) => For(spec.Kind, spec.Unit);
@@ -29,10 +29,9 @@ internal sealed record Operation(string Method, string? ValueParameter, string C
         {
             MetricKind.Counter =>
             [
-                // Counters record per call through the family, which watches for threads contending on a series.
-                new("Inc", null, "Inc()", "Adds 1 to {0}.", null, "Inc({0})"),
+                new("Inc", null, "Inc()", "Adds 1 to {0}.", null),
                 new("Add", "amount", "Add(amount)", "Adds <paramref name=\"amount\"/> to {0}.",
-                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative.", "Add({0}, amount)"),
+                    "The amount to add" + unit + "; a counter only goes up, so it must not be negative."),
             ],
             MetricKind.Gauge =>
             [
@@ -40,11 +39,6 @@ internal sealed record Operation(string Method, string? ValueParameter, string C
                 new("Dec", null, "Dec()", "Subtracts 1 from {0}.", null),
                 new("Add", "delta", "Inc(delta)", "Adds <paramref name=\"delta\"/>, which may be negative, to {0}.", "The change" + unit + "."),
                 new("Set", "value", "Set(value)", "Sets {0} to <paramref name=\"value\"/>.", "The new value" + unit + "."),
-            ],
-            // Histograms record per call through the family, which searches the buckets alongside the label lookup.
-            MetricKind.Histogram =>
-            [
-                new("Observe", "value", "Observe(value)", "Records <paramref name=\"value\"/> in {0}.", "The observed value" + unit + ".", "Observe({0}, value)"),
             ],
             _ =>
             [

@@ -10,6 +10,7 @@ namespace Metrics.Generators.Generator.Emitters;
 internal static class SeriesEmitter
 {
     private const string Task = "global::System.Threading.Tasks.Task";
+    private const string TaskOf = "global::System.Threading.Tasks.Task<T>";
 
     /// <summary>Writes <c>public readonly struct Series</c>.</summary>
     public static void WriteSeries(SourceWriter writer, MetricSpec spec)
@@ -90,52 +91,31 @@ internal static class SeriesEmitter
         writer.WriteLine("public double Value => " + cellField + ".Value;");
     }
 
-    // Written out rather than delegated: they need only Inc(), and an exception is counted once, where it passes.
     private static void WriteCountExceptions(SourceWriter writer, string cellField, string subject)
     {
         writer.WriteLine();
         writer.WriteLine("/// <summary>Runs <paramref name=\"action\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <param name=\"action\">The work to run.</param>");
-        writer.OpenBlock("public void CountExceptions(global::System.Action action)");
-        writer.OpenBlock("try");
-        writer.WriteLine("action();");
-        writer.CloseBlock();
-        writer.OpenBlock("catch");
-        writer.WriteLine(cellField + ".Inc();");
-        writer.WriteLine("throw;");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine("public void CountExceptions(global::System.Action action) => " + cellField + ".CountExceptions(action);");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Runs <paramref name=\"func\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <typeparam name=\"T\">The result type.</typeparam>");
         writer.WriteLine("/// <param name=\"func\">The work to run.</param>");
         writer.WriteLine("/// <returns>What <paramref name=\"func\"/> returns.</returns>");
-        writer.OpenBlock("public T CountExceptions<T>(global::System.Func<T> func)");
-        writer.OpenBlock("try");
-        writer.WriteLine("return func();");
-        writer.CloseBlock();
-        writer.OpenBlock("catch");
-        writer.WriteLine(cellField + ".Inc();");
-        writer.WriteLine("throw;");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine("public T CountExceptions<T>(global::System.Func<T> func) => " + cellField + ".CountExceptions(func);");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Awaits <paramref name=\"action\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <param name=\"action\">The asynchronous work to run.</param>");
         writer.WriteLine("/// <returns>A task that completes as the work's task does.</returns>");
-        writer.WriteLine("public " + Task + " CountExceptionsAsync(global::System.Func<" + Task + "> action) => CountExceptionsAsync(" + cellField + ", action);");
+        writer.WriteLine("public " + Task + " CountExceptionsAsync(global::System.Func<" + Task + "> action) => " + cellField + ".CountExceptionsAsync(action);");
 
         writer.WriteLine();
-        writer.OpenBlock("private static async " + Task + " CountExceptionsAsync(global::Metrics.Generators.CounterCell cell, global::System.Func<" + Task + "> action)");
-        writer.OpenBlock("try");
-        writer.WriteLine("await action().ConfigureAwait(false);");
-        writer.CloseBlock();
-        writer.OpenBlock("catch");
-        writer.WriteLine("cell.Inc();");
-        writer.WriteLine("throw;");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine("/// <summary>Awaits <paramref name=\"func\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
+        writer.WriteLine("/// <typeparam name=\"T\">The result type.</typeparam>");
+        writer.WriteLine("/// <param name=\"func\">The asynchronous work to run.</param>");
+        writer.WriteLine("/// <returns>A task with what <paramref name=\"func\"/>'s task returns.</returns>");
+        writer.WriteLine("public " + TaskOf + " CountExceptionsAsync<T>(global::System.Func<" + TaskOf + "> func) => " + cellField + ".CountExceptionsAsync(func);");
     }
 }

@@ -7,10 +7,9 @@ namespace Metrics.Generators;
 /// have no callback of their own.
 /// </summary>
 /// <remarks>
-/// <para>The text is what <see cref="CounterFamily"/> or <see cref="GaugeFamily"/> writes for the same descriptor and
-/// values: the descriptor's pre-rendered HELP/TYPE (and UNIT in OpenMetrics) lines, then one sample per series with
-/// its label block rendered once, here, by <see cref="LabelBlock"/>. Like the stored counters it writes no
-/// <c>_created</c> sample.</para>
+/// <para>It goes through the same format writer as a <see cref="MetricFamily{TCell}"/> of counters or gauges, so its
+/// text is what that family writes for the same descriptor and values; only its label blocks are rendered once,
+/// here (by <see cref="LabelBlock"/>), since its series never change.</para>
 /// <para>A callback that throws or returns NaN (a counter's also when negative) means "not measurable now": that
 /// sample is left out and the scrape goes on, so a reader sees a gap rather than a made-up value or a failed
 /// scrape. Callbacks run on the scraping thread on every scrape; they must be cheap and thread-safe.</para>
@@ -66,21 +65,18 @@ internal sealed class CallbackFamily : MetricFamily
     /// <inheritdoc/>
     public override int SeriesCount => _reads.Length;
 
-    internal override void Write(ref ExpositionWriter writer, ExpositionFormat format)
+    /// <summary>
+    /// Reads series <paramref name="index"/>; false when it is not measurable now (the callback threw or returned
+    /// NaN, or a counter's returned a negative value), and the exposition leaves the sample out.
+    /// </summary>
+    internal bool TryRead(int index, out double value)
     {
-        writer.Write(Descriptor.Header(format));
-        var counter = Descriptor.Type == MetricType.Counter;
-        for (var i = 0; i < _reads.Length; i++)
-        {
-            var value = Read(_reads[i]);
-            if (double.IsNaN(value) || (counter && value < 0))
-            {
-                continue;
-            }
-
-            writer.WriteSample(Descriptor.ValueName, _labelBlocks[i], default, value);
-        }
+        value = Read(_reads[index]);
+        return !(double.IsNaN(value) || (Descriptor.Type == MetricType.Counter && value < 0));
     }
+
+    /// <summary>The rendered label block of series <paramref name="index"/>.</summary>
+    internal ReadOnlySpan<byte> LabelBlockAt(int index) => _labelBlocks[index];
 
     internal override void OnRegistered() => _attach?.Invoke();
 

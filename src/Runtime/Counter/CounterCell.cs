@@ -17,7 +17,7 @@ namespace Metrics.Generators;
 /// part into the double part, so the unsigned range is never reached. The fold moves value between two fields;
 /// readers check a fold version around their reads (a sequence lock taken only by the rare fold, never by
 /// recording) so no scrape sees the value between the two steps, and the counter never appears to go down.</para>
-/// <para>Contention: when a series is recorded per call with its labels (<see cref="CounterFamily.Inc(long)"/>, what
+/// <para>Contention: when a series is recorded per call with its labels (<see cref="FamilyRecording"/>, what
 /// the generated <c>Inc(labels…)</c> calls), about one increment in 64 (chosen by the value it produced) also
 /// checks whether another thread wrote the series within the same few nanoseconds. The first time one did, the
 /// series grows per-processor stripes, and from then on every increment of it, through this cell too, goes to the
@@ -145,21 +145,19 @@ public sealed class CounterCell : SeriesCell
         }
     }
 
-    /// <summary>Writes the sample; whole-only values print as exact integers even past 2^53.</summary>
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ReadOnlySpan<byte> labels)
+    /// <summary>The value for an exposition: whole-only values stay exact integers even past 2^53.</summary>
+    internal CounterValue Snapshot()
     {
         var (whole, fraction) = Read();
-        if (fraction == 0 && whole <= long.MaxValue)
-        {
-            writer.WriteSample(descriptor.ValueName, labels, default, (long)whole);
-        }
-        else
-        {
-            writer.WriteSample(descriptor.ValueName, labels, default, (double)whole + fraction);
-        }
+        return fraction == 0 && whole <= long.MaxValue
+            ? CounterValue.OfWhole((long)whole)
+            : CounterValue.Of((double)whole + fraction);
     }
 
-    /// <summary>Adds 1, and now and then checks whether another thread is writing this series at the same moment.</summary>
+    /// <summary>
+    /// Adds 1, and now and then checks whether another thread is writing this series at the same moment: the
+    /// recording of a call that looks its series up by labels (<see cref="FamilyRecording.Inc(MetricFamily{CounterCell}, long)"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void IncWatchingContention()
     {

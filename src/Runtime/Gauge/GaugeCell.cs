@@ -65,10 +65,8 @@ public sealed class GaugeCell : SeriesCell
     /// <param name="callback">The function that returns the current value, or null.</param>
     public void SetCallback(Func<double>? callback) => Volatile.Write(ref _callback, callback);
 
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ReadOnlySpan<byte> labels)
-        => writer.WriteSample(descriptor.ValueName, labels, default, Collect());
-
-    private double Collect()
+    /// <summary>The value for an exposition: the stored value, or the callback's (NaN when it throws).</summary>
+    internal double Collect()
     {
         if (Volatile.Read(ref _callback) is not { } callback)
         {

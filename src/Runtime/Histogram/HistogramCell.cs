@@ -92,25 +92,11 @@ public sealed class HistogramCell : SeriesCell
     /// <returns>The running timer.</returns>
     public HistogramTimer Time() => new(this);
 
-    internal void Write(ref ExpositionWriter writer, MetricDescriptor descriptor, ExpositionFormat format, ReadOnlySpan<byte> labelBlock)
-    {
-        var labels = descriptor.BucketLabels;
-        long cumulative = 0;
-        for (var i = 0; i < _buckets.Length; i++)
-        {
-            cumulative += Volatile.Read(ref _buckets[i]);
-            writer.WriteSample(descriptor.BucketName, labelBlock, labels[i], cumulative);
-        }
-
-        // OpenMetrics forbids _sum on a histogram with negative bounds, and _count without _sum.
-        if (format == ExpositionFormat.OpenMetrics && descriptor.HasNegativeBuckets)
-        {
-            return;
-        }
-
-        writer.WriteSample(descriptor.SumName, labelBlock, default, Sum);
-        writer.WriteSample(descriptor.CountName, labelBlock, default, cumulative);
-    }
+    /// <summary>
+    /// The count of bucket <paramref name="index"/> alone (not cumulative), one atomic read; the last bucket is
+    /// <c>+Inf</c>. An exposition cumulates as it reads, so its <c>_count</c> is the sum of what it read.
+    /// </summary>
+    internal long ReadBucket(int index) => Volatile.Read(ref _buckets[index]);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WaitToWrite()

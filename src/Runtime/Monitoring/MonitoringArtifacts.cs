@@ -85,7 +85,7 @@ public static class MonitoringArtifacts
             }
 
             // The same checks a registry makes: two metrics exposing one name would give two sets of rules for one series.
-            foreach (var name in metric.ClaimedNames)
+            foreach (var name in FamilyText.ClaimedNames(metric))
             {
                 if (!claimed.TryAdd(name, metric))
                 {

@@ -61,7 +61,7 @@ public sealed class MetricRegistry
             for (var i = 0; i < families.Length; i++)
             {
                 var family = families[i];
-                foreach (var name in family.Descriptor.ClaimedNames)
+                foreach (var name in family.ClaimedNames)
                 {
                     if (_claimedNames.TryGetValue(name, out var existing))
                     {
@@ -74,7 +74,7 @@ public sealed class MetricRegistry
                     }
                 }
 
-                foreach (var name in family.Descriptor.ClaimedNames)
+                foreach (var name in family.ClaimedNames)
                 {
                     _claimedNames.Add(name, family);
                 }
@@ -106,7 +106,7 @@ public sealed class MetricRegistry
                 return false;
             }
 
-            foreach (var name in family.Descriptor.ClaimedNames)
+            foreach (var name in family.ClaimedNames)
             {
                 _claimedNames.Remove(name);
             }
@@ -145,23 +145,7 @@ public sealed class MetricRegistry
     public void Write(IBufferWriter<byte> output, ExpositionFormat format)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (format is not (ExpositionFormat.PrometheusText or ExpositionFormat.OpenMetrics))
-        {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown exposition format.");
-        }
-
-        var writer = new ExpositionWriter(output);
-        foreach (var family in Volatile.Read(ref _families))
-        {
-            family.Write(ref writer, format);
-        }
-
-        if (format == ExpositionFormat.OpenMetrics)
-        {
-            writer.Write("# EOF\n"u8);
-        }
-
-        writer.Flush();
+        ExpositionFormatWriter.For(format).Write(Volatile.Read(ref _families), output);
     }
 
     /// <summary>
@@ -185,7 +169,7 @@ public sealed class MetricRegistry
     {
         foreach (var family in families)
         {
-            foreach (var name in family.Descriptor.ClaimedNames)
+            foreach (var name in family.ClaimedNames)
             {
                 _claimedNames.Remove(name);
             }

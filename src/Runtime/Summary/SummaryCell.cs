@@ -75,23 +75,11 @@ public sealed class SummaryCell : SeriesCell
         }
     }
 
-    internal void Write(ref ExpositionWriter writer, ref MergedCounts merged, scoped Span<double> results, ReadOnlySpan<byte> labels)
-    {
-        var descriptor = _descriptor;
-        if (_window is not null)
-        {
-            Quantiles(ref merged, results);
-            for (var i = 0; i < descriptor.QuantileLabels.Length; i++)
-            {
-                writer.WriteSample(descriptor.ValueName, labels, descriptor.QuantileLabels[i], results[i]);
-            }
-        }
-
-        writer.WriteSample(descriptor.SumName, labels, default, Sum);
-        writer.WriteSample(descriptor.CountName, labels, default, Count);
-    }
-
-    private void Quantiles(ref MergedCounts merged, scoped Span<double> results)
+    /// <summary>
+    /// Computes the current quantiles into <paramref name="results"/> using <paramref name="merged"/> as scratch
+    /// (an exposition rents one for a whole family).
+    /// </summary>
+    internal void Quantiles(ref MergedCounts merged, scoped Span<double> results)
     {
         var quantiles = _descriptor.QuantileValues;
         if (_window is null)

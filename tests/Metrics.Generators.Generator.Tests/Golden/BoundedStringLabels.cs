@@ -31,7 +31,7 @@ partial class TrafficMetrics
         private const long RegionCardinality = 4;
 
         private readonly global::Metrics.Generators.BoundedStringLabel _route;
-        private readonly global::Metrics.Generators.CounterFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -42,21 +42,21 @@ partial class TrafficMetrics
         public HttpRequestsTotal(global::Metrics.Generators.MetricRegistry registry)
         {
             _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: 200, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, _route, s_region));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor, _route, s_region));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Inc(string? route, string? region)
-            => _family.Inc(SeriesIndex(route, region));
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(route, region));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         /// <param name="region">The <c>region</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         public void Add(double amount, string? route, string? region)
-            => _family.Add(SeriesIndex(route, region), amount);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(route, region), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
@@ -106,53 +106,24 @@ partial class TrafficMetrics
 
             /// <summary>Runs <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <param name="action">The work to run.</param>
-            public void CountExceptions(global::System.Action action)
-            {
-                try
-                {
-                    action();
-                }
-                catch
-                {
-                    _cell.Inc();
-                    throw;
-                }
-            }
+            public void CountExceptions(global::System.Action action) => _cell.CountExceptions(action);
 
             /// <summary>Runs <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <typeparam name="T">The result type.</typeparam>
             /// <param name="func">The work to run.</param>
             /// <returns>What <paramref name="func"/> returns.</returns>
-            public T CountExceptions<T>(global::System.Func<T> func)
-            {
-                try
-                {
-                    return func();
-                }
-                catch
-                {
-                    _cell.Inc();
-                    throw;
-                }
-            }
+            public T CountExceptions<T>(global::System.Func<T> func) => _cell.CountExceptions(func);
 
             /// <summary>Awaits <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <param name="action">The asynchronous work to run.</param>
             /// <returns>A task that completes as the work's task does.</returns>
-            public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => CountExceptionsAsync(_cell, action);
+            public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => _cell.CountExceptionsAsync(action);
 
-            private static async global::System.Threading.Tasks.Task CountExceptionsAsync(global::Metrics.Generators.CounterCell cell, global::System.Func<global::System.Threading.Tasks.Task> action)
-            {
-                try
-                {
-                    await action().ConfigureAwait(false);
-                }
-                catch
-                {
-                    cell.Inc();
-                    throw;
-                }
-            }
+            /// <summary>Awaits <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
+            /// <typeparam name="T">The result type.</typeparam>
+            /// <param name="func">The asynchronous work to run.</param>
+            /// <returns>A task with what <paramref name="func"/>'s task returns.</returns>
+            public global::System.Threading.Tasks.Task<T> CountExceptionsAsync<T>(global::System.Func<global::System.Threading.Tasks.Task<T>> func) => _cell.CountExceptionsAsync(func);
         }
 
         private long SeriesIndex(string? route, string? region)

@@ -28,7 +28,7 @@ partial class OrderMetrics
         // status: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_status = new("status", "created", "failed", "timeout");
 
-        private readonly global::Metrics.Generators.CounterFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -38,7 +38,7 @@ partial class OrderMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_total</c>.</exception>
         public OrdersTotal(global::Metrics.Generators.MetricRegistry registry)
         {
-            _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, s_status));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor, s_status));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
@@ -51,13 +51,13 @@ partial class OrderMetrics
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="status">The <c>status</c> label.</param>
         public void Inc(global::Shop.OrderOutcome status)
-            => _family.Inc(SeriesIndex(status));
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(status));
 
         /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
         /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
         /// <param name="status">The <c>status</c> label.</param>
         public void Add(double amount, global::Shop.OrderOutcome status)
-            => _family.Add(SeriesIndex(status), amount);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(status), amount);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="status">The <c>status</c> label.</param>
@@ -105,53 +105,24 @@ partial class OrderMetrics
 
             /// <summary>Runs <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <param name="action">The work to run.</param>
-            public void CountExceptions(global::System.Action action)
-            {
-                try
-                {
-                    action();
-                }
-                catch
-                {
-                    _cell.Inc();
-                    throw;
-                }
-            }
+            public void CountExceptions(global::System.Action action) => _cell.CountExceptions(action);
 
             /// <summary>Runs <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <typeparam name="T">The result type.</typeparam>
             /// <param name="func">The work to run.</param>
             /// <returns>What <paramref name="func"/> returns.</returns>
-            public T CountExceptions<T>(global::System.Func<T> func)
-            {
-                try
-                {
-                    return func();
-                }
-                catch
-                {
-                    _cell.Inc();
-                    throw;
-                }
-            }
+            public T CountExceptions<T>(global::System.Func<T> func) => _cell.CountExceptions(func);
 
             /// <summary>Awaits <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
             /// <param name="action">The asynchronous work to run.</param>
             /// <returns>A task that completes as the work's task does.</returns>
-            public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => CountExceptionsAsync(_cell, action);
+            public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => _cell.CountExceptionsAsync(action);
 
-            private static async global::System.Threading.Tasks.Task CountExceptionsAsync(global::Metrics.Generators.CounterCell cell, global::System.Func<global::System.Threading.Tasks.Task> action)
-            {
-                try
-                {
-                    await action().ConfigureAwait(false);
-                }
-                catch
-                {
-                    cell.Inc();
-                    throw;
-                }
-            }
+            /// <summary>Awaits <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
+            /// <typeparam name="T">The result type.</typeparam>
+            /// <param name="func">The asynchronous work to run.</param>
+            /// <returns>A task with what <paramref name="func"/>'s task returns.</returns>
+            public global::System.Threading.Tasks.Task<T> CountExceptionsAsync<T>(global::System.Func<global::System.Threading.Tasks.Task<T>> func) => _cell.CountExceptionsAsync(func);
         }
 
         private static long SeriesIndex(global::Shop.OrderOutcome status)

@@ -34,7 +34,7 @@ partial class CheckoutMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>checkouts_total</c>.</exception>
         public CheckoutsTotal(global::Metrics.Generators.MetricRegistry registry)
-            => _series = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor)).GetOrAdd(0);
+            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor)).GetOrAdd(0);
 
         /// <summary>Adds 1 to the metric.</summary>
         public void Inc() => _series.Inc();
@@ -48,52 +48,23 @@ partial class CheckoutMetrics
 
         /// <summary>Runs <paramref name="action"/> and adds 1 to the metric if it throws; the exception propagates.</summary>
         /// <param name="action">The work to run.</param>
-        public void CountExceptions(global::System.Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch
-            {
-                _series.Inc();
-                throw;
-            }
-        }
+        public void CountExceptions(global::System.Action action) => _series.CountExceptions(action);
 
         /// <summary>Runs <paramref name="func"/> and adds 1 to the metric if it throws; the exception propagates.</summary>
         /// <typeparam name="T">The result type.</typeparam>
         /// <param name="func">The work to run.</param>
         /// <returns>What <paramref name="func"/> returns.</returns>
-        public T CountExceptions<T>(global::System.Func<T> func)
-        {
-            try
-            {
-                return func();
-            }
-            catch
-            {
-                _series.Inc();
-                throw;
-            }
-        }
+        public T CountExceptions<T>(global::System.Func<T> func) => _series.CountExceptions(func);
 
         /// <summary>Awaits <paramref name="action"/> and adds 1 to the metric if it throws; the exception propagates.</summary>
         /// <param name="action">The asynchronous work to run.</param>
         /// <returns>A task that completes as the work's task does.</returns>
-        public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => CountExceptionsAsync(_series, action);
+        public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => _series.CountExceptionsAsync(action);
 
-        private static async global::System.Threading.Tasks.Task CountExceptionsAsync(global::Metrics.Generators.CounterCell cell, global::System.Func<global::System.Threading.Tasks.Task> action)
-        {
-            try
-            {
-                await action().ConfigureAwait(false);
-            }
-            catch
-            {
-                cell.Inc();
-                throw;
-            }
-        }
+        /// <summary>Awaits <paramref name="func"/> and adds 1 to the metric if it throws; the exception propagates.</summary>
+        /// <typeparam name="T">The result type.</typeparam>
+        /// <param name="func">The asynchronous work to run.</param>
+        /// <returns>A task with what <paramref name="func"/>'s task returns.</returns>
+        public global::System.Threading.Tasks.Task<T> CountExceptionsAsync<T>(global::System.Func<global::System.Threading.Tasks.Task<T>> func) => _series.CountExceptionsAsync(func);
     }
 }

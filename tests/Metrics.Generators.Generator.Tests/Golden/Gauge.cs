@@ -28,7 +28,7 @@ partial class QueueMetrics
         // outcome: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_outcome = new("outcome", "created", "failed", "timeout");
 
-        private readonly global::Metrics.Generators.GaugeFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -38,7 +38,7 @@ partial class QueueMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
         public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry)
         {
-            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_outcome));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_outcome));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
@@ -51,24 +51,24 @@ partial class QueueMetrics
         /// <summary>Adds 1 to the series of the given labels.</summary>
         /// <param name="outcome">The <c>outcome</c> label.</param>
         public void Inc(global::Shop.OrderOutcome outcome)
-            => _family.GetOrAdd(SeriesIndex(outcome)).Inc();
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(outcome));
 
         /// <summary>Subtracts 1 from the series of the given labels.</summary>
         /// <param name="outcome">The <c>outcome</c> label.</param>
         public void Dec(global::Shop.OrderOutcome outcome)
-            => _family.GetOrAdd(SeriesIndex(outcome)).Dec();
+            => global::Metrics.Generators.FamilyRecording.Dec(_family, SeriesIndex(outcome));
 
         /// <summary>Adds <paramref name="delta"/>, which may be negative, to the series of the given labels.</summary>
         /// <param name="delta">The change.</param>
         /// <param name="outcome">The <c>outcome</c> label.</param>
         public void Add(double delta, global::Shop.OrderOutcome outcome)
-            => _family.GetOrAdd(SeriesIndex(outcome)).Inc(delta);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(outcome), delta);
 
         /// <summary>Sets the series of the given labels to <paramref name="value"/>.</summary>
         /// <param name="value">The new value.</param>
         /// <param name="outcome">The <c>outcome</c> label.</param>
         public void Set(double value, global::Shop.OrderOutcome outcome)
-            => _family.GetOrAdd(SeriesIndex(outcome)).Set(value);
+            => global::Metrics.Generators.FamilyRecording.Set(_family, SeriesIndex(outcome), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="outcome">The <c>outcome</c> label.</param>

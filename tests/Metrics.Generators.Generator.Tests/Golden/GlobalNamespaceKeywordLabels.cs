@@ -33,7 +33,7 @@ partial class GlobalMetrics
         private const long AmountLabelCardinality = 4;
 
         private readonly global::Metrics.Generators.BoundedStringLabel _amountLabel;
-        private readonly global::Metrics.Generators.GaugeFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -44,7 +44,7 @@ partial class GlobalMetrics
         public JobsPending(global::Metrics.Generators.MetricRegistry registry)
         {
             _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", maxValues: 3, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.GaugeFamily(Descriptor, s_class, s_valueLabel, _amountLabel));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_class, s_valueLabel, _amountLabel));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
@@ -52,14 +52,14 @@ partial class GlobalMetrics
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Inc(bool @class, string? valueLabel, string? amountLabel)
-            => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Inc();
+            => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(@class, valueLabel, amountLabel));
 
         /// <summary>Subtracts 1 from the series of the given labels.</summary>
         /// <param name="class">The <c>class</c> label.</param>
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Dec(bool @class, string? valueLabel, string? amountLabel)
-            => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Dec();
+            => global::Metrics.Generators.FamilyRecording.Dec(_family, SeriesIndex(@class, valueLabel, amountLabel));
 
         /// <summary>Adds <paramref name="delta"/>, which may be negative, to the series of the given labels.</summary>
         /// <param name="delta">The change.</param>
@@ -67,7 +67,7 @@ partial class GlobalMetrics
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Add(double delta, bool @class, string? valueLabel, string? amountLabel)
-            => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Inc(delta);
+            => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(@class, valueLabel, amountLabel), delta);
 
         /// <summary>Sets the series of the given labels to <paramref name="value"/>.</summary>
         /// <param name="value">The new value.</param>
@@ -75,7 +75,7 @@ partial class GlobalMetrics
         /// <param name="valueLabel">The <c>value</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
         /// <param name="amountLabel">The <c>amount</c> label; after 3 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Set(double value, bool @class, string? valueLabel, string? amountLabel)
-            => _family.GetOrAdd(SeriesIndex(@class, valueLabel, amountLabel)).Set(value);
+            => global::Metrics.Generators.FamilyRecording.Set(_family, SeriesIndex(@class, valueLabel, amountLabel), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="class">The <c>class</c> label.</param>

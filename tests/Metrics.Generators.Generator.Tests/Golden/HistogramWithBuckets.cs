@@ -33,7 +33,7 @@ partial class HttpMetrics
         private const long RouteCardinality = 201;
 
         private readonly global::Metrics.Generators.BoundedStringLabel _route;
-        private readonly global::Metrics.Generators.HistogramFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -44,7 +44,7 @@ partial class HttpMetrics
         public RequestDuration(global::Metrics.Generators.MetricRegistry registry)
         {
             _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: 200, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.HistogramFamily(Descriptor, s_method, _route));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(Descriptor, s_method, _route));
         }
 
         /// <summary>Records <paramref name="value"/> in the series of the given labels.</summary>
@@ -52,7 +52,7 @@ partial class HttpMetrics
         /// <param name="method">The <c>method</c> label.</param>
         /// <param name="route">The <c>route</c> label; after 200 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
         public void Observe(double value, global::Shop.HttpVerb method, string? route)
-            => _family.Observe(SeriesIndex(method, route), value);
+            => global::Metrics.Generators.FamilyRecording.Observe(_family, SeriesIndex(method, route), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="method">The <c>method</c> label.</param>

@@ -35,7 +35,7 @@ partial class WorkerMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>queue_wait_seconds</c>.</exception>
         public QueueWait(global::Metrics.Generators.MetricRegistry registry)
-            => _series = registry.Register(new global::Metrics.Generators.HistogramFamily(Descriptor)).GetOrAdd(0);
+            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(Descriptor)).GetOrAdd(0);
 
         /// <summary>Records <paramref name="value"/> in the metric.</summary>
         /// <param name="value">The observed value, in seconds.</param>

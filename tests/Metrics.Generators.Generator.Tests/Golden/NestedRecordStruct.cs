@@ -33,7 +33,7 @@ partial record Outer
             private const long Label12Cardinality = 2;
 
             private readonly global::Metrics.Generators.BoundedStringLabel _label1;
-            private readonly global::Metrics.Generators.CounterFamily _family;
+            private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell> _family;
 
             /// <summary>
             /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -44,21 +44,21 @@ partial record Outer
             public NestedRetries(global::Metrics.Generators.MetricRegistry registry)
             {
                 _label1 = new global::Metrics.Generators.BoundedStringLabel("label_1", maxValues: 100, maxLength: 256);
-                _family = registry.Register(new global::Metrics.Generators.CounterFamily(Descriptor, _label1, s_label12));
+                _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor, _label1, s_label12));
             }
 
             /// <summary>Adds 1 to the series of the given labels.</summary>
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Inc(string? label1, string? label12)
-                => _family.Inc(SeriesIndex(label1, label12));
+                => global::Metrics.Generators.FamilyRecording.Inc(_family, SeriesIndex(label1, label12));
 
             /// <summary>Adds <paramref name="amount"/> to the series of the given labels.</summary>
             /// <param name="amount">The amount to add; a counter only goes up, so it must not be negative.</param>
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
             /// <param name="label12">The <c>Label1</c> label; values other than the allowed ones are recorded as <c>__overflow__</c>.</param>
             public void Add(double amount, string? label1, string? label12)
-                => _family.Add(SeriesIndex(label1, label12), amount);
+                => global::Metrics.Generators.FamilyRecording.Add(_family, SeriesIndex(label1, label12), amount);
 
             /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
             /// <param name="label1">The <c>label_1</c> label; after 100 distinct values, new ones are recorded as <c>__overflow__</c>; values are kept to 256 UTF-16 code units.</param>
@@ -108,53 +108,24 @@ partial record Outer
 
                 /// <summary>Runs <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
                 /// <param name="action">The work to run.</param>
-                public void CountExceptions(global::System.Action action)
-                {
-                    try
-                    {
-                        action();
-                    }
-                    catch
-                    {
-                        _cell.Inc();
-                        throw;
-                    }
-                }
+                public void CountExceptions(global::System.Action action) => _cell.CountExceptions(action);
 
                 /// <summary>Runs <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
                 /// <typeparam name="T">The result type.</typeparam>
                 /// <param name="func">The work to run.</param>
                 /// <returns>What <paramref name="func"/> returns.</returns>
-                public T CountExceptions<T>(global::System.Func<T> func)
-                {
-                    try
-                    {
-                        return func();
-                    }
-                    catch
-                    {
-                        _cell.Inc();
-                        throw;
-                    }
-                }
+                public T CountExceptions<T>(global::System.Func<T> func) => _cell.CountExceptions(func);
 
                 /// <summary>Awaits <paramref name="action"/> and adds 1 to this series if it throws; the exception propagates.</summary>
                 /// <param name="action">The asynchronous work to run.</param>
                 /// <returns>A task that completes as the work's task does.</returns>
-                public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => CountExceptionsAsync(_cell, action);
+                public global::System.Threading.Tasks.Task CountExceptionsAsync(global::System.Func<global::System.Threading.Tasks.Task> action) => _cell.CountExceptionsAsync(action);
 
-                private static async global::System.Threading.Tasks.Task CountExceptionsAsync(global::Metrics.Generators.CounterCell cell, global::System.Func<global::System.Threading.Tasks.Task> action)
-                {
-                    try
-                    {
-                        await action().ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        cell.Inc();
-                        throw;
-                    }
-                }
+                /// <summary>Awaits <paramref name="func"/> and adds 1 to this series if it throws; the exception propagates.</summary>
+                /// <typeparam name="T">The result type.</typeparam>
+                /// <param name="func">The asynchronous work to run.</param>
+                /// <returns>A task with what <paramref name="func"/>'s task returns.</returns>
+                public global::System.Threading.Tasks.Task<T> CountExceptionsAsync<T>(global::System.Func<global::System.Threading.Tasks.Task<T>> func) => _cell.CountExceptionsAsync(func);
             }
 
             private long SeriesIndex(string? label1, string? label12)

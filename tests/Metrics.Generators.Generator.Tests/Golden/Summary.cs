@@ -31,7 +31,7 @@ partial class RpcMetrics
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
 
-        private readonly global::Metrics.Generators.SummaryFamily _family;
+        private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.SummaryCell> _family;
 
         /// <summary>
         /// Creates the metric and registers it in <paramref name="registry"/>. The static property uses
@@ -41,7 +41,7 @@ partial class RpcMetrics
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>rpc_duration_seconds</c>.</exception>
         public RpcDuration(global::Metrics.Generators.MetricRegistry registry)
         {
-            _family = registry.Register(new global::Metrics.Generators.SummaryFamily(Descriptor, s_method));
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.SummaryCell>(Descriptor, s_method));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.
@@ -55,7 +55,7 @@ partial class RpcMetrics
         /// <param name="value">The observed value, in seconds.</param>
         /// <param name="method">The <c>method</c> label.</param>
         public void Observe(double value, global::Shop.HttpVerb method)
-            => _family.GetOrAdd(SeriesIndex(method)).Observe(value);
+            => global::Metrics.Generators.FamilyRecording.Observe(_family, SeriesIndex(method), value);
 
         /// <summary>Returns the series of the given labels, to record into it without looking the labels up again.</summary>
         /// <param name="method">The <c>method</c> label.</param>

@@ -24,14 +24,14 @@ public sealed class OrdersTotal
 
     private static readonly FixedLabel s_status = new("status", "created", "failed");
 
-    private readonly CounterFamily _family;
+    private readonly MetricFamily<CounterCell> _family;
 
     public OrdersTotal(MetricRegistry registry)
-        => _family = registry.Register(new CounterFamily(Descriptor, s_status));
+        => _family = registry.Register(new MetricFamily<CounterCell>(Descriptor, s_status));
 
-    public void Inc(OrderOutcome status) => _family.Inc(SeriesIndex(status));
+    public void Inc(OrderOutcome status) => FamilyRecording.Inc(_family, SeriesIndex(status));
 
-    public void Add(double amount, OrderOutcome status) => _family.Add(SeriesIndex(status), amount);
+    public void Add(double amount, OrderOutcome status) => FamilyRecording.Add(_family, SeriesIndex(status), amount);
 
     public Series Bind(OrderOutcome status) => new(_family.GetOrAdd(SeriesIndex(status)));
 
@@ -69,10 +69,10 @@ public sealed class RequestDuration
     private static readonly FixedLabel s_method = new("method", "get", "post");
 
     private readonly BoundedStringLabel _route = new("route", 200);
-    private readonly HistogramFamily _family;
+    private readonly MetricFamily<HistogramCell> _family;
 
     public RequestDuration(MetricRegistry registry)
-        => _family = registry.Register(new HistogramFamily(Descriptor, s_method, _route));
+        => _family = registry.Register(new MetricFamily<HistogramCell>(Descriptor, s_method, _route));
 
     public void Observe(double value, HttpVerb method, string? route)
         => _family.GetOrAdd(SeriesIndex(method, route)).Observe(value);

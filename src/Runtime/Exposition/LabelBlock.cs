@@ -3,6 +3,8 @@ namespace Metrics.Generators;
 /// <summary>
 /// LabelBlock renders a series' labels as the UTF-8 text that goes between the braces of its sample lines,
 /// <c>method="GET",route="/x"</c>, with values escaped, from the series index the cell carries.
+/// It is the exposition layer's label lookup: the format writers' walk (<see cref="ExpositionFormatWriter"/>)
+/// calls it once per series. Both text formats escape label values alike, so it holds no format decision.
 /// </summary>
 /// <remarks>
 /// A scrape renders each series' block once, into a per-thread scratch buffer, and copies it into every sample

@@ -3,16 +3,17 @@ using System.Buffers;
 namespace Metrics.Generators;
 
 /// <summary>
-/// ExpositionWriter appends exposition text to an <see cref="IBufferWriter{T}"/> of bytes. Everything it
-/// writes is either prepared UTF-8 (names, HELP/TYPE lines, <c>le</c> values, a series' label block rendered once per
-/// scrape into scratch space) or a number
-/// formatted in place, so a scrape allocates nothing per series.
+/// ExpositionBuffer is the byte sink of one scrape: it appends to an <see cref="IBufferWriter{T}"/> of bytes, and
+/// holds the one text primitive both text formats share, the sample line. It knows no format: what goes where is
+/// the format writers' business (<see cref="ExpositionFormatWriter"/>). Everything it writes is either prepared
+/// UTF-8 (names, HELP/TYPE lines, <c>le</c> values, a series' label block rendered once per scrape into scratch
+/// space) or a number formatted in place, so a scrape allocates nothing per series.
 /// </summary>
 /// <remarks>
 /// It asks the output for a few kilobytes at a time and advances it only when that span is full or on
 /// <see cref="Flush"/>, so per-sample cost is a memcpy, not an interface call. Not thread-safe (one per scrape).
 /// </remarks>
-internal ref struct ExpositionWriter
+internal ref struct ExpositionBuffer
 {
     private const int ChunkSize = 4096;
 
@@ -20,8 +21,8 @@ internal ref struct ExpositionWriter
     private Span<byte> _span;
     private int _used;
 
-    /// <summary>Creates a writer over <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
-    public ExpositionWriter(IBufferWriter<byte> output)
+    /// <summary>Creates a buffer over <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
+    public ExpositionBuffer(IBufferWriter<byte> output)
     {
         _output = output;
         _span = default;
@@ -29,7 +30,7 @@ internal ref struct ExpositionWriter
     }
 
     /// <summary>Appends raw bytes.</summary>
-    public void Write(ReadOnlySpan<byte> bytes)
+    public void Write(scoped ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > _span.Length - _used)
         {
@@ -45,7 +46,7 @@ internal ref struct ExpositionWriter
     /// rendered label block (may be empty); <paramref name="extraLabel"/> a pre-rendered <c>le="…"</c> or
     /// <c>quantile="…"</c> pair (may be empty).
     /// </summary>
-    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, double value)
+    public void WriteSample(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> labels, scoped ReadOnlySpan<byte> extraLabel, double value)
     {
         WriteSeriesName(name, labels, extraLabel);
         Reserve(NumberFormatting.MaxValueLength + 1);
@@ -54,7 +55,7 @@ internal ref struct ExpositionWriter
     }
 
     /// <summary>Appends one sample line with an integer value (counts).</summary>
-    public void WriteSample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel, long value)
+    public void WriteSample(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> labels, scoped ReadOnlySpan<byte> extraLabel, long value)
     {
         WriteSeriesName(name, labels, extraLabel);
         Reserve(NumberFormatting.MaxValueLength + 1);
@@ -74,7 +75,7 @@ internal ref struct ExpositionWriter
         _used = 0;
     }
 
-    private void WriteSeriesName(ReadOnlySpan<byte> name, ReadOnlySpan<byte> labels, ReadOnlySpan<byte> extraLabel)
+    private void WriteSeriesName(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> labels, scoped ReadOnlySpan<byte> extraLabel)
     {
         Reserve(name.Length + labels.Length + extraLabel.Length + 4);
         var span = _span[_used..];
