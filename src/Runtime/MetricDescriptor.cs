@@ -1,5 +1,6 @@
 using System.Globalization;
 using Metrics.Generators.Shared;
+using Metrics.Generators.Shared.Declarations;
 
 namespace Metrics.Generators;
 
@@ -19,8 +20,6 @@ namespace Metrics.Generators;
 /// </remarks>
 public sealed class MetricDescriptor
 {
-    private const string TotalSuffix = "_total";
-
     private readonly string[] _labelNames;
     private readonly double[] _buckets;
     private readonly double[] _quantiles;
@@ -66,9 +65,7 @@ public sealed class MetricDescriptor
         Name = name;
         Type = type;
         Help = help;
-        FamilyName = type == MetricType.Counter && name.EndsWith(TotalSuffix, StringComparison.Ordinal)
-            ? name[..^TotalSuffix.Length]
-            : name;
+        FamilyName = SampleNames.Family(name, (MetricKind)type);
         if (FamilyName.Length == 0 || !NameRules.IsValidMetricName(FamilyName))
         {
             throw new ArgumentException($"Counter name '{name}' has nothing before '_total'.", nameof(name));

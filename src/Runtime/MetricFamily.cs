@@ -1,3 +1,6 @@
+using Metrics.Generators.Shared;
+using Metrics.Generators.Shared.Declarations;
+
 namespace Metrics.Generators;
 
 /// <summary>
@@ -42,7 +45,7 @@ public abstract class MetricFamily
         _labels = (LabelDimension[])labels.Clone();
         Labels = Array.AsReadOnly(_labels);
         Text = new FamilyText(descriptor);
-        ClaimedNames = FamilyText.ClaimedNames(descriptor);
+        ClaimedNames = SampleNames.Claimed(descriptor.Name, (MetricKind)descriptor.Type);
     }
 
     /// <summary>What the declaration says about this metric.</summary>

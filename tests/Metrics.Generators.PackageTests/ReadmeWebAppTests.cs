@@ -85,6 +85,7 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
     private void AddEverySnippet(string project)
     {
         Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.Data", "--version", packages.Version);
+        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.Monitoring", "--version", packages.Version);
         Processes.Run(project, "dotnet", "add", "package", "Microsoft.Data.Sqlite", "--version", "10.0.0");
         (string Block, string Parameters, bool Async)[] snippets =
         [

@@ -1,10 +1,12 @@
+extern alias monitoring;
+
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Metrics.Generators.Generated;
-using Metrics.Generators.Monitoring;
+using monitoring::Metrics.Generators.Monitoring;
 using Metrics.Generators.Tests.Support;
 
 namespace Metrics.Generators.Tests;

@@ -12,6 +12,8 @@ public class RegistryTests
     [InlineData(MetricType.Histogram, "latency", MetricType.Counter, "latency_bucket_total", "latency_bucket")]
     [InlineData(MetricType.Summary, "latency", MetricType.Gauge, "latency_sum", "latency_sum")]
     [InlineData(MetricType.Gauge, "latency", MetricType.Summary, "latency", "latency")]
+    [InlineData(MetricType.Counter, "orders_total", MetricType.Gauge, "orders_created", "orders_created")]
+    [InlineData(MetricType.Histogram, "latency", MetricType.Gauge, "latency_created", "latency_created")]
     public void DuplicateExposedName_Throws_NamingIt(MetricType firstType, string firstName, MetricType secondType, string secondName, string clash)
     {
         var registry = new MetricRegistry();
@@ -21,6 +23,25 @@ public class RegistryTests
         Assert.Contains($"both expose '{clash}'", e.Message);
         Assert.Contains($"'{firstName}' is already registered", e.Message);
         Assert.Single(registry.Families);
+    }
+
+    [Fact]
+    public void AGaugeNamedLikeAFamilysCreatedSample_IsNotAClashForAGauge()
+    {
+        var registry = new MetricRegistry();
+        Register(registry, MetricType.Gauge, "orders");
+        Register(registry, MetricType.Gauge, "orders_created");
+        Assert.Equal(2, registry.Families.Count);
+    }
+
+    [Fact]
+    public void MetricKind_HasTheMembersOfMetricType_InTheSameOrder()
+    {
+        // The shared naming rules take MetricKind; the runtime casts its public MetricType to it.
+        Assert.Equal(Enum.GetNames<MetricType>(), Enum.GetNames<Metrics.Generators.Shared.Declarations.MetricKind>());
+        Assert.Equal(
+            Enum.GetValues<MetricType>().Select(v => (int)v),
+            Enum.GetValues<Metrics.Generators.Shared.Declarations.MetricKind>().Select(v => (int)v));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Metrics.Generators.Shared;
 using Metrics.Generators.Shared.Declarations;
 using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -58,7 +59,7 @@ public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
                     }
 
                     declared.Add(new Declared(FamilyName(spec), spec.Name, property.ContainingType.Name + "." + property.Name, location));
-                    foreach (var name in ClaimedNames(spec.Name, spec.Kind))
+                    foreach (var name in SampleNames.Claimed(spec.Name, spec.Kind))
                     {
                         if (referenced.TryGetValue(name, out var declarer))
                         {
@@ -126,7 +127,7 @@ public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
 
                 var member = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Member").Value.Value as string;
                 var declarer = declaringType.ToDisplayString() + (member is null ? string.Empty : "." + member) + " (assembly " + assembly.Name + ")";
-                foreach (var claimed in ClaimedNames(name, (MetricKind)type))
+                foreach (var claimed in SampleNames.Claimed(name, (MetricKind)type))
                 {
                     if (!result.ContainsKey(claimed))
                     {
@@ -139,37 +140,9 @@ public sealed class DuplicateMetricNameAnalyzer : DiagnosticAnalyzer
         return result;
     }
 
-    // The sample names a metric puts in an exposition (both formats), as the registry checks them.
-    private static IEnumerable<string> ClaimedNames(string name, MetricKind kind)
-    {
-        var family = kind == MetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name.Substring(0, name.Length - "_total".Length) : name;
-        yield return family;
-        switch (kind)
-        {
-            case MetricKind.Counter:
-                yield return family + "_total";
-                yield return family + "_created";
-                break;
-            case MetricKind.Histogram:
-                yield return family + "_bucket";
-                yield return family + "_count";
-                yield return family + "_sum";
-                yield return family + "_created";
-                break;
-            case MetricKind.Summary:
-                yield return family + "_count";
-                yield return family + "_sum";
-                yield return family + "_created";
-                break;
-        }
-    }
-
     private const string DeclaresMetricAttributeName = "Metrics.Generators.DeclaresMetricAttribute";
 
-    private static string FamilyName(MetricSpec spec)
-        => spec.Kind == MetricKind.Counter && spec.Name.EndsWith("_total", StringComparison.Ordinal)
-            ? spec.Name.Substring(0, spec.Name.Length - "_total".Length)
-            : spec.Name;
+    private static string FamilyName(MetricSpec spec) => SampleNames.Family(spec.Name, spec.Kind);
 
     private sealed record Declared(string Family, string Name, string Declarer, Location Location);
 }

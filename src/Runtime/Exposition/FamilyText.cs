@@ -1,3 +1,5 @@
+using Metrics.Generators.Shared;
+
 namespace Metrics.Generators;
 
 /// <summary>
@@ -9,14 +11,12 @@ namespace Metrics.Generators;
 /// </summary>
 internal sealed class FamilyText
 {
-    private const string TotalSuffix = "_total";
-
     private readonly byte[][] _headers;
 
     public FamilyText(MetricDescriptor descriptor)
     {
         var family = descriptor.FamilyName;
-        ValueName = Utf8(descriptor.Type == MetricType.Counter ? family + TotalSuffix : family);
+        ValueName = Utf8(descriptor.Type == MetricType.Counter ? family + SampleNames.TotalSuffix : family);
         BucketName = Utf8(family + "_bucket");
         SumName = Utf8(family + "_sum");
         CountName = Utf8(family + "_count");
@@ -56,23 +56,6 @@ internal sealed class FamilyText
 
     /// <summary><c>quantile="…"</c> per quantile.</summary>
     public byte[][] QuantileLabels { get; }
-
-    /// <summary>
-    /// Every name a family of <paramref name="descriptor"/> puts in an exposition (a counter <c>x</c>: <c>x</c> and
-    /// <c>x_total</c>; a histogram: <c>x</c>, <c>x_bucket</c>, <c>x_count</c>, <c>x_sum</c>; a summary: <c>x</c>,
-    /// <c>x_count</c>, <c>x_sum</c>); two families in a registry may not share one.
-    /// </summary>
-    public static string[] ClaimedNames(MetricDescriptor descriptor)
-    {
-        var family = descriptor.FamilyName;
-        return descriptor.Type switch
-        {
-            MetricType.Counter => [family, family + TotalSuffix],
-            MetricType.Gauge => [family],
-            MetricType.Histogram => [family, family + "_bucket", family + "_count", family + "_sum"],
-            _ => [family, family + "_count", family + "_sum"],
-        };
-    }
 
     /// <summary>The HELP/TYPE(/UNIT) lines <paramref name="writer"/> rendered for this family.</summary>
     public byte[] Header(ExpositionFormatWriter writer) => _headers[writer.Slot];

@@ -1,3 +1,5 @@
+using Metrics.Generators.Shared;
+
 namespace Metrics.Generators;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class PrometheusTextWriter : TextFormatWriter
     /// <inheritdoc/>
     public override byte[] RenderHeader(MetricDescriptor descriptor)
     {
-        var name = descriptor.Type == MetricType.Counter ? descriptor.FamilyName + "_total" : descriptor.FamilyName;
+        var name = descriptor.Type == MetricType.Counter ? descriptor.FamilyName + SampleNames.TotalSuffix : descriptor.FamilyName;
         return RenderHeader(name, descriptor.Type, descriptor.Help, unit: null, escapeQuotes: false);
     }
 

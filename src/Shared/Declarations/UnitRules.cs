@@ -100,7 +100,7 @@ internal static class UnitRules
 
     /// <summary>The name without a counter's <c>_total</c>: what the unit suffix is checked against.</summary>
     public static string StemOf(string name, MetricKind kind)
-        => kind == MetricKind.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name.Substring(0, name.Length - 6) : name;
+        => SampleNames.Family(name, kind);
 
     /// <summary>The last <c>_</c>-separated word of <paramref name="stem"/>, or null when it has no underscore.</summary>
     public static string? LastWord(string stem)

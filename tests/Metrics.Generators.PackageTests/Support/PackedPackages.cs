@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Metrics.Generators.PackageTests.Support;
 
 /// <summary>
-/// PackedPackages packs the three packages once for every test in the "packages" collection, into a temporary
+/// PackedPackages packs the four packages once for every test in the "packages" collection, into a temporary
 /// folder feed with a version of their own: a re-pack under a version the NuGet cache has seen would be silently
 /// ignored. CI=true packs as CI does (deterministic paths, SourceLink).
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class PackedPackages : IDisposable
         "src/Runtime/Metrics.Generators.csproj",
         "src/AspNetCore/Metrics.Generators.AspNetCore.csproj",
         "src/Data/Metrics.Generators.Data.csproj",
+        "src/Monitoring/Metrics.Generators.Monitoring.csproj",
     ];
 
     private readonly DirectoryInfo _work;
@@ -37,7 +38,7 @@ public sealed class PackedPackages : IDisposable
 
     public string Feed { get; }
 
-    /// <summary>What <c>dotnet pack</c> printed for the three projects.</summary>
+    /// <summary>What <c>dotnet pack</c> printed for the four projects.</summary>
     public string PackOutput { get; }
 
     /// <summary>A new empty directory under this fixture's temporary directory.</summary>

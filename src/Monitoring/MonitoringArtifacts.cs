@@ -1,4 +1,6 @@
 using System.Text;
+using Metrics.Generators.Shared;
+using Metrics.Generators.Shared.Declarations;
 
 namespace Metrics.Generators.Monitoring;
 
@@ -85,7 +87,7 @@ public static class MonitoringArtifacts
             }
 
             // The same checks a registry makes: two metrics exposing one name would give two sets of rules for one series.
-            foreach (var name in FamilyText.ClaimedNames(metric))
+            foreach (var name in SampleNames.Claimed(metric.Name, (MetricKind)metric.Type))
             {
                 if (!claimed.TryAdd(name, metric))
                 {
