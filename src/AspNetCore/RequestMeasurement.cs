@@ -24,7 +24,7 @@ internal sealed class RequestMeasurement : IEndpointFeature
     private readonly long _startTimestamp;
     private Endpoint? _ownEndpoint;
     private string? _route;
-    private GaugeCell? _inProgress;
+    private HttpServerMetrics.HttpRequestsInProgress.Series? _inProgress;
     private bool _excluded;
 
     public RequestMeasurement(HttpServerMetrics metrics, IEndpointFeature? inner, string method, bool measureMetricsEndpoint)
@@ -87,7 +87,8 @@ internal sealed class RequestMeasurement : IEndpointFeature
         }
 
         _route = RouteTemplates.Of(endpoint);
-        _inProgress = _metrics.InProgressOf(_method, _route);
-        _inProgress.Inc();
+        var inProgress = _metrics.InProgressOf(_method, _route);
+        inProgress.Inc();
+        _inProgress = inProgress;
     }
 }
