@@ -29,8 +29,7 @@ namespace Metrics.Generators.Data;
 /// </remarks>
 public sealed partial class DatabaseMetrics
 {
-    // Which DatabaseSeries a name shares: the same bound as the metrics' db label, so a name past it shares the
-    // overflow entry as its series share __overflow__.
+    // Which DatabaseSeries a name shares: the same bound as the metrics' db labels.
     private readonly BoundedStringLabel _db;
     private readonly DatabaseSeries?[] _databases;
 
@@ -135,8 +134,10 @@ public sealed partial class DatabaseMetrics
         var series = Volatile.Read(ref _databases[index]);
         if (series is null)
         {
-            // Racing creators build equal objects over the same series; the first one published wins.
-            series = new DatabaseSeries(this, database);
+            // Racing creators build equal objects over the same series; the first one published wins. The series are
+            // bound with the value _db kept: past the bound that is __overflow__ itself, which every metric's db label
+            // maps to its overflow series without taking a slot, so all four agree on which names have their own.
+            series = new DatabaseSeries(this, _db.ValueAt(index));
             series = Interlocked.CompareExchange(ref _databases[index], series, null) ?? series;
         }
 

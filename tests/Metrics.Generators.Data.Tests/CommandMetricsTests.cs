@@ -181,6 +181,23 @@ public class CommandMetricsTests
     }
 
     [Fact]
+    public void DatabaseLabel_NamesPastTheBound_OverflowInEveryMetric_WhicheverRunsCommandsFirst()
+    {
+        // The bound is decided when a name is wrapped: a name past it must not take the operation metrics' slot of a
+        // name wrapped before it, even when its commands run first.
+        var db = new TestDatabase(new DatabaseMetricsOptions { MaxDatabases = 1 });
+        using var first = db.OpenInMemory("orders");
+        using var late = db.OpenInMemory("billing");
+
+        TestDatabase.Execute(late, "SELECT 1");
+        TestDatabase.Execute(first, "SELECT 1");
+
+        Assert.Equal(1, db.Count("SELECT", "orders"));
+        Assert.Equal(1, db.Count("SELECT", "__overflow__"));
+        Assert.DoesNotContain("billing", Scrape.Text(db.Registry), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConnectionString_NeverAppearsInTheExposition()
     {
         var db = new TestDatabase();
