@@ -61,6 +61,9 @@ public sealed partial class HttpServerMetrics
     /// <summary>The three descriptors, e.g. for <c>MonitoringArtifacts</c>.</summary>
     public IReadOnlyList<MetricDescriptor> Descriptors => [RequestsDescriptor, DurationDescriptor, InProgressDescriptor];
 
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
     /// <summary>HTTP requests by method, route template and status code.</summary>
     [Counter("http_requests_total", Help = "HTTP requests by method, route template and status code.")]
     [Label<HttpMethodLabel>("method")]

@@ -88,7 +88,11 @@ internal sealed class RequestMeasurement : IEndpointFeature
 
         _route = RouteTemplates.Of(endpoint);
         var inProgress = _metrics.InProgressOf(_method, _route);
+
+        // Decremented by Complete, which the middleware calls from its finally block.
+#pragma warning disable MG4004
         inProgress.Inc();
+#pragma warning restore MG4004
         _inProgress = inProgress;
     }
 }

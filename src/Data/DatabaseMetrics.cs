@@ -93,6 +93,9 @@ public sealed partial class DatabaseMetrics
 
     internal DbClientConnectionOpenDurationSeconds ConnectionOpenDuration { get; }
 
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
     /// <summary>Duration of database commands.</summary>
     [Histogram(
         "db_client_operation_duration_seconds",

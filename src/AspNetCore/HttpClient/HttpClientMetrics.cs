@@ -54,6 +54,9 @@ public sealed partial class HttpClientMetrics
     /// <summary>The three descriptors (requests, duration, in flight), e.g. for <c>MonitoringArtifacts</c>.</summary>
     public IReadOnlyList<MetricDescriptor> Descriptors { get; }
 
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
     /// <summary>Outgoing HTTP requests by client name, host, method and status class.</summary>
     [Counter("http_client_requests_total", Help = "Outgoing HTTP requests by client name, host, method and status class.")]
     [Label<string>("client", MaxValues = 50)]
