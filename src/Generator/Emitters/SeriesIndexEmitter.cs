@@ -8,7 +8,8 @@ namespace Metrics.Generators.Generator.Emitters;
 
 /// <summary>
 /// SeriesIndexEmitter writes how label values become a series index: the label dimensions, their
-/// cardinalities as constants, one index method per label and the mixed-radix <c>SeriesIndex</c>, first
+/// cardinalities (constants; instance fields for bounded labels, whose bound can be overridden at run time),
+/// one index method per label and the mixed-radix <c>SeriesIndex</c>, first
 /// label most significant: <c>(i0 * c1 + i1) * c2 + i2</c>.
 /// </summary>
 internal static class SeriesIndexEmitter
