@@ -13,61 +13,46 @@ namespace Metrics.Generators.AspNetCore;
 /// <remarks>
 /// <c>route</c> is the matched endpoint's route template (<c>/orders/{id:int}</c>), never the raw path, so the
 /// number of series is bounded by the route table; requests no endpoint matched share <see cref="UnmatchedRoute"/>.
-/// Methods outside the standard set are <c>_OTHER</c>. Thread-safe.
+/// Methods outside the standard set are <c>_OTHER</c>. The metrics are ordinary declarations (below); the options'
+/// buckets, SLO and bounds replace the declared ones through <see cref="MetricOverrides"/>. Thread-safe.
 /// </remarks>
-public sealed class HttpServerMetrics
+public sealed partial class HttpServerMetrics
 {
     /// <summary>The <c>route</c> value of requests that no endpoint matched (404s, requests answered by middleware).</summary>
     public const string UnmatchedRoute = "__unmatched__";
 
-    private readonly FixedLabel _methods;
-    private readonly BoundedStringLabel _requestRoutes;
-    private readonly BoundedStringLabel _statuses;
-    private readonly BoundedStringLabel _durationRoutes;
-    private readonly BoundedStringLabel _inProgressRoutes;
+    private readonly HttpRequestsTotal _requests;
+    private readonly HttpRequestDurationSeconds _duration;
+    private readonly HttpRequestsInProgress _inProgress;
 
-    /// <summary>Creates the RED families and registers them in <paramref name="registry"/>.</summary>
-    /// <param name="registry">Where the families are registered.</param>
+    /// <summary>Creates the RED metrics and registers them in <paramref name="registry"/>.</summary>
+    /// <param name="registry">Where the metrics are registered.</param>
     /// <param name="options">Buckets, SLO and label bounds.</param>
-    /// <exception cref="ArgumentException">When the buckets or SLO are invalid (the message says why).</exception>
+    /// <exception cref="ArgumentException">When the buckets, SLO or bounds are invalid (the message says why).</exception>
     /// <exception cref="InvalidOperationException">When the registry already holds metrics with these names.</exception>
     public HttpServerMetrics(MetricRegistry registry, HttpServerMetricsOptions options)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
 
-        // One label instance per family: a bounded label hands out indexes per metric, as generated code does.
-        _methods = new FixedLabel("method", HttpMethodLabel.Values);
-        _requestRoutes = new BoundedStringLabel("route", options.MaxRoutes);
-        _statuses = new BoundedStringLabel("status", options.MaxStatusCodes);
-        _durationRoutes = new BoundedStringLabel("route", options.MaxRoutes);
-        _inProgressRoutes = new BoundedStringLabel("route", options.MaxRoutes);
+        var routes = new MetricOverrides { MaxValues = { ["route"] = options.MaxRoutes } };
+        var requests = new MetricOverrides { MaxValues = { ["route"] = options.MaxRoutes, ["status"] = options.MaxStatusCodes } };
+        var duration = new MetricOverrides { Buckets = [.. options.DurationBuckets], Slo = options.DurationSlo, MaxValues = { ["route"] = options.MaxRoutes } };
 
-        RequestsDescriptor = new MetricDescriptor(
-            "http_requests_total", MetricType.Counter,
-            "HTTP requests by method, route template and status code.", unit: null,
-            ["method", "route", "status"]);
-        DurationDescriptor = new MetricDescriptor(
-            "http_request_duration_seconds", MetricType.Histogram,
-            "HTTP request duration by method and route template, from the first middleware to the end of the response.", "seconds",
-            ["method", "route"], [.. options.DurationBuckets], slo: options.DurationSlo);
-        InProgressDescriptor = new MetricDescriptor(
-            "http_requests_in_progress", MetricType.Gauge,
-            "HTTP requests being processed, by method and route template.", unit: null,
-            ["method", "route"]);
+        // Checked before anything registers, so bad options leave the registry as it was.
+        RequestsDescriptor = requests.DescriptorFor(HttpRequestsTotal.Descriptor);
+        DurationDescriptor = duration.DescriptorFor(HttpRequestDurationSeconds.Descriptor);
+        InProgressDescriptor = routes.DescriptorFor(HttpRequestsInProgress.Descriptor);
 
-        Requests = new MetricFamily<CounterCell>(RequestsDescriptor, _methods, _requestRoutes, _statuses);
-        Duration = new MetricFamily<HistogramCell>(DurationDescriptor, _methods, _durationRoutes);
-        InProgress = new MetricFamily<GaugeCell>(InProgressDescriptor, _methods, _inProgressRoutes);
-        registry.Register(Requests);
-        registry.Register(Duration);
-        registry.Register(InProgress);
+        _requests = new HttpRequestsTotal(registry, requests);
+        _duration = new HttpRequestDurationSeconds(registry, duration);
+        _inProgress = new HttpRequestsInProgress(registry, routes);
     }
 
     /// <summary>The descriptor of <c>http_requests_total</c>.</summary>
     public MetricDescriptor RequestsDescriptor { get; }
 
-    /// <summary>The descriptor of <c>http_request_duration_seconds</c>.</summary>
+    /// <summary>The descriptor of <c>http_request_duration_seconds</c>, with the options' buckets and SLO.</summary>
     public MetricDescriptor DurationDescriptor { get; }
 
     /// <summary>The descriptor of <c>http_requests_in_progress</c>.</summary>
@@ -76,21 +61,38 @@ public sealed class HttpServerMetrics
     /// <summary>The three descriptors, e.g. for <c>MonitoringArtifacts</c>.</summary>
     public IReadOnlyList<MetricDescriptor> Descriptors => [RequestsDescriptor, DurationDescriptor, InProgressDescriptor];
 
-    /// <summary><c>http_requests_total</c>.</summary>
-    public MetricFamily<CounterCell> Requests { get; }
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
+    /// <summary>HTTP requests by method, route template and status code.</summary>
+    [Counter("http_requests_total", Help = "HTTP requests by method, route template and status code.")]
+    [Label<HttpMethodLabel>("method")]
+    [Label<string>("route", MaxValues = 200)]
+    [Label<string>("status", MaxValues = 40)]
+    internal static partial HttpRequestsTotal RequestsDeclaration { get; }
 
-    /// <summary><c>http_request_duration_seconds</c>.</summary>
-    public MetricFamily<HistogramCell> Duration { get; }
+    /// <summary>HTTP request duration by method and route template.</summary>
+    [Histogram(
+        "http_request_duration_seconds",
+        Help = "HTTP request duration by method and route template, from the first middleware to the end of the response.",
+        Unit = "seconds",
+        Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])]
+    [Label<HttpMethodLabel>("method")]
+    [Label<string>("route", MaxValues = 200)]
+    internal static partial HttpRequestDurationSeconds DurationDeclaration { get; }
 
-    /// <summary><c>http_requests_in_progress</c>.</summary>
-    public MetricFamily<GaugeCell> InProgress { get; }
+    /// <summary>HTTP requests being processed, by method and route template.</summary>
+    [Gauge("http_requests_in_progress", Help = "HTTP requests being processed, by method and route template.")]
+    [Label<HttpMethodLabel>("method")]
+    [Label<string>("route", MaxValues = 200)]
+    internal static partial HttpRequestsInProgress InProgressDeclaration { get; }
 
     /// <summary>Returns the in-progress gauge of (<paramref name="method"/>, <paramref name="route"/>).</summary>
     /// <param name="method">The request method.</param>
     /// <param name="route">The route template.</param>
     /// <returns>The series' gauge.</returns>
-    internal GaugeCell InProgressOf(string method, string route)
-        => InProgress.GetOrAdd(((long)HttpMethodLabel.IndexOf(method) * _inProgressRoutes.Cardinality) + _inProgressRoutes.IndexOf(route));
+    internal HttpRequestsInProgress.Series InProgressOf(string method, string route)
+        => _inProgress.Bind(HttpMethodLabels.Of(method), route);
 
     /// <summary>Counts one finished request and observes its duration.</summary>
     /// <param name="method">The request method.</param>
@@ -99,10 +101,8 @@ public sealed class HttpServerMetrics
     /// <param name="seconds">How long the request took.</param>
     internal void RecordRequest(string method, string route, int statusCode, double seconds)
     {
-        long methodIndex = HttpMethodLabel.IndexOf(method);
-        var requestIndex = (((methodIndex * _requestRoutes.Cardinality) + _requestRoutes.IndexOf(route)) * _statuses.Cardinality)
-                           + _statuses.IndexOf(StatusCodeText.Of(statusCode));
-        Requests.GetOrAdd(requestIndex).Inc();
-        Duration.GetOrAdd((methodIndex * _durationRoutes.Cardinality) + _durationRoutes.IndexOf(route)).Observe(seconds);
+        var label = HttpMethodLabels.Of(method);
+        _requests.Inc(label, route, StatusCodeText.Of(statusCode));
+        _duration.Observe(seconds, label, route);
     }
 }

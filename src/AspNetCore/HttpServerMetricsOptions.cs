@@ -11,8 +11,7 @@ public sealed class HttpServerMetricsOptions
     /// The default latency buckets, in seconds: 5 ms to 5 s, dense around the 50–250 ms a typical API endpoint
     /// answers in. Place a bucket at your SLO threshold (and set <see cref="DurationSlo"/>) if it is not one of these.
     /// </summary>
-    public static IReadOnlyList<double> DefaultDurationBuckets { get; } =
-        Array.AsReadOnly(new[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5 });
+    public static IReadOnlyList<double> DefaultDurationBuckets { get; } = HttpServerMetrics.HttpRequestDurationSeconds.Descriptor.Buckets;
 
     /// <summary>Whether incoming requests are measured at all. Default true.</summary>
     public bool Enabled { get; set; } = true;

@@ -24,7 +24,7 @@ internal sealed class RequestMeasurement : IEndpointFeature
     private readonly long _startTimestamp;
     private Endpoint? _ownEndpoint;
     private string? _route;
-    private GaugeCell? _inProgress;
+    private HttpServerMetrics.HttpRequestsInProgress.Series? _inProgress;
     private bool _excluded;
 
     public RequestMeasurement(HttpServerMetrics metrics, IEndpointFeature? inner, string method, bool measureMetricsEndpoint)
@@ -87,7 +87,12 @@ internal sealed class RequestMeasurement : IEndpointFeature
         }
 
         _route = RouteTemplates.Of(endpoint);
-        _inProgress = _metrics.InProgressOf(_method, _route);
-        _inProgress.Inc();
+        var inProgress = _metrics.InProgressOf(_method, _route);
+
+        // Decremented by Complete, which the middleware calls from its finally block.
+#pragma warning disable MG4004
+        inProgress.Inc();
+#pragma warning restore MG4004
+        _inProgress = inProgress;
     }
 }

@@ -27,14 +27,14 @@ namespace Metrics.Generators.Data;
 /// command is a classification of its first keyword, an array read and the histogram observation, with no
 /// allocation. Thread-safe.</para>
 /// </remarks>
-public sealed class DatabaseMetrics
+public sealed partial class DatabaseMetrics
 {
+    // Which DatabaseSeries a name shares: the same bound as the metrics' db labels.
     private readonly BoundedStringLabel _db;
-    private readonly FixedLabel _operation;
     private readonly DatabaseSeries?[] _databases;
 
-    /// <summary>Creates the four families and registers them in <paramref name="registry"/>.</summary>
-    /// <param name="registry">Where the families are exposed, e.g. <see cref="MetricRegistry.Default"/>.</param>
+    /// <summary>Creates the four metrics and registers them in <paramref name="registry"/>.</summary>
+    /// <param name="registry">Where the metrics are exposed, e.g. <see cref="MetricRegistry.Default"/>.</param>
     /// <param name="options">Buckets and the <c>db</c> bound; null for the defaults.</param>
     /// <exception cref="ArgumentException">When a bucket list is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <see cref="DatabaseMetricsOptions.MaxDatabases"/> is below 1.</exception>
@@ -46,49 +46,85 @@ public sealed class DatabaseMetrics
         options ??= new DatabaseMetricsOptions();
         _db = new BoundedStringLabel("db", options.MaxDatabases);
         _databases = new DatabaseSeries?[_db.Cardinality];
-        _operation = new FixedLabel("operation", SqlOperationClassifier.OperationLabelValues);
+        var operations = new MetricOverrides { Buckets = options.OperationDurationBuckets, MaxValues = { ["db"] = options.MaxDatabases } };
+        var databases = new MetricOverrides { MaxValues = { ["db"] = options.MaxDatabases } };
+        var opens = new MetricOverrides { Buckets = options.ConnectionOpenDurationBuckets, MaxValues = { ["db"] = options.MaxDatabases } };
 
-        OperationDuration = new MetricFamily<HistogramCell>(
-            new MetricDescriptor(
-                "db_client_operation_duration_seconds",
-                MetricType.Histogram,
-                "Duration of database commands run through an instrumented connection, failed ones included; for readers, until the reader is returned.",
-                "seconds",
-                ["db", "operation"],
-                buckets: Buckets(options.OperationDurationBuckets)),
-            _db,
-            _operation);
-        Errors = new MetricFamily<CounterCell>(
-            new MetricDescriptor("db_client_errors_total", MetricType.Counter, "Database commands that threw, cancellations included.", null, ["db", "operation"]),
-            _db,
-            _operation);
-        ConnectionsOpen = new MetricFamily<GaugeCell>(
-            new MetricDescriptor("db_client_connections_open", MetricType.Gauge, "Connections opened through an instrumented connection and not yet closed or disposed.", null, ["db"]),
-            _db);
-        ConnectionOpenDuration = new MetricFamily<HistogramCell>(
-            new MetricDescriptor(
-                "db_client_connection_open_duration_seconds",
-                MetricType.Histogram,
-                "Time to open a connection through an instrumented connection, failed attempts included.",
-                "seconds",
-                ["db"],
-                buckets: Buckets(options.ConnectionOpenDurationBuckets)),
-            _db);
+        // Checked before anything registers, so bad options leave the registry as it was.
+        Descriptors =
+        [
+            operations.DescriptorFor(DbClientOperationDurationSeconds.Descriptor),
+            databases.DescriptorFor(DbClientErrorsTotal.Descriptor),
+            databases.DescriptorFor(DbClientConnectionsOpen.Descriptor),
+            opens.DescriptorFor(DbClientConnectionOpenDurationSeconds.Descriptor),
+        ];
 
-        RegisterAll(registry, [OperationDuration, Errors, ConnectionsOpen, ConnectionOpenDuration]);
+        var before = registry.Families.ToHashSet();
+        try
+        {
+            OperationDuration = new DbClientOperationDurationSeconds(registry, operations);
+            Errors = new DbClientErrorsTotal(registry, databases);
+            ConnectionsOpen = new DbClientConnectionsOpen(registry, databases);
+            ConnectionOpenDuration = new DbClientConnectionOpenDurationSeconds(registry, opens);
+        }
+        catch (InvalidOperationException)
+        {
+            // All or nothing: a half-registered set would block a corrected retry with duplicate-name errors.
+            foreach (var family in registry.Families)
+            {
+                if (!before.Contains(family) && family.Descriptor.DeclaringType == typeof(DatabaseMetrics))
+                {
+                    registry.Unregister(family);
+                }
+            }
+
+            throw;
+        }
     }
 
-    /// <summary><c>db_client_operation_duration_seconds{db,operation}</c>.</summary>
-    public MetricFamily<HistogramCell> OperationDuration { get; }
+    /// <summary>The four descriptors (operation duration, errors, connections open, open duration), e.g. for <c>MonitoringArtifacts</c>.</summary>
+    public IReadOnlyList<MetricDescriptor> Descriptors { get; }
 
-    /// <summary><c>db_client_errors_total{db,operation}</c>.</summary>
-    public MetricFamily<CounterCell> Errors { get; }
+    internal DbClientOperationDurationSeconds OperationDuration { get; }
 
-    /// <summary><c>db_client_connections_open{db}</c>.</summary>
-    public MetricFamily<GaugeCell> ConnectionsOpen { get; }
+    internal DbClientErrorsTotal Errors { get; }
 
-    /// <summary><c>db_client_connection_open_duration_seconds{db}</c>.</summary>
-    public MetricFamily<HistogramCell> ConnectionOpenDuration { get; }
+    internal DbClientConnectionsOpen ConnectionsOpen { get; }
+
+    internal DbClientConnectionOpenDurationSeconds ConnectionOpenDuration { get; }
+
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
+    /// <summary>Duration of database commands.</summary>
+    [Histogram(
+        "db_client_operation_duration_seconds",
+        Help = "Duration of database commands run through an instrumented connection, failed ones included; for readers, until the reader is returned.",
+        Unit = "seconds",
+        Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10])]
+    [Label<string>("db", MaxValues = 16)]
+    [Label<DatabaseOperation>("operation")]
+    internal static partial DbClientOperationDurationSeconds OperationDurationDeclaration { get; }
+
+    /// <summary>Database commands that threw.</summary>
+    [Counter("db_client_errors_total", Help = "Database commands that threw, cancellations included.")]
+    [Label<string>("db", MaxValues = 16)]
+    [Label<DatabaseOperation>("operation")]
+    internal static partial DbClientErrorsTotal ErrorsDeclaration { get; }
+
+    /// <summary>Open instrumented connections.</summary>
+    [Gauge("db_client_connections_open", Help = "Connections opened through an instrumented connection and not yet closed or disposed.")]
+    [Label<string>("db", MaxValues = 16)]
+    internal static partial DbClientConnectionsOpen ConnectionsOpenDeclaration { get; }
+
+    /// <summary>Time to open a connection.</summary>
+    [Histogram(
+        "db_client_connection_open_duration_seconds",
+        Help = "Time to open a connection through an instrumented connection, failed attempts included.",
+        Unit = "seconds",
+        Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10])]
+    [Label<string>("db", MaxValues = 16)]
+    internal static partial DbClientConnectionOpenDurationSeconds ConnectionOpenDurationDeclaration { get; }
 
     /// <summary>
     /// Returns the series of <paramref name="database"/>, created (with its gauge and open-duration series) on first
@@ -101,44 +137,13 @@ public sealed class DatabaseMetrics
         var series = Volatile.Read(ref _databases[index]);
         if (series is null)
         {
-            // Racing creators build equal objects over the same cells; the first one published wins.
-            series = new DatabaseSeries(this, index);
+            // Racing creators build equal objects over the same series; the first one published wins. The series are
+            // bound with the value _db kept: past the bound that is __overflow__ itself, which every metric's db label
+            // maps to its overflow series without taking a slot, so all four agree on which names have their own.
+            series = new DatabaseSeries(this, _db.ValueAt(index));
             series = Interlocked.CompareExchange(ref _databases[index], series, null) ?? series;
         }
 
         return series;
-    }
-
-    /// <summary>
-    /// The series index of (<paramref name="databaseIndex"/>, <paramref name="operation"/>), db the more significant
-    /// digit. The operation digit is the enum's value: the label's values are listed in enum order, so it equals
-    /// <c>_operation.IndexOf(LabelValue(operation))</c> without the string lookup.
-    /// </summary>
-    internal long OperationSeriesIndex(int databaseIndex, DatabaseOperation operation)
-        => ((long)databaseIndex * _operation.Cardinality) + (int)operation;
-
-    private static double[] Buckets(IReadOnlyList<double>? buckets)
-        => (buckets ?? DatabaseMetricsOptions.DefaultDurationBuckets).ToArray();
-
-    private static void RegisterAll(MetricRegistry registry, MetricFamily[] families)
-    {
-        var registered = 0;
-        try
-        {
-            for (; registered < families.Length; registered++)
-            {
-                registry.Register(families[registered]);
-            }
-        }
-        catch
-        {
-            // All or nothing: a half-registered set would block a corrected retry with duplicate-name errors.
-            for (var i = 0; i < registered; i++)
-            {
-                registry.Unregister(families[i]);
-            }
-
-            throw;
-        }
     }
 }

@@ -13,20 +13,26 @@ namespace Metrics.Generators.Data;
 public enum DatabaseOperation
 {
     /// <summary>A statement starting with <c>SELECT</c>; label value <c>SELECT</c>.</summary>
+    [LabelValue("SELECT")]
     Select = 0,
 
     /// <summary>A statement starting with <c>INSERT</c> (also <c>INSERT OR REPLACE</c>); label value <c>INSERT</c>.</summary>
+    [LabelValue("INSERT")]
     Insert = 1,
 
     /// <summary>A statement starting with <c>UPDATE</c>; label value <c>UPDATE</c>.</summary>
+    [LabelValue("UPDATE")]
     Update = 2,
 
     /// <summary>A statement starting with <c>DELETE</c>; label value <c>DELETE</c>.</summary>
+    [LabelValue("DELETE")]
     Delete = 3,
 
     /// <summary>A command with <see cref="System.Data.CommandType.StoredProcedure"/>; label value <c>procedure</c>.</summary>
+    [LabelValue("procedure")]
     Procedure = 4,
 
     /// <summary>Anything else: DDL, <c>WITH</c> (CTE), <c>MERGE</c>, <c>PRAGMA</c>, empty text, …; label value <c>other</c>.</summary>
+    [LabelValue("other")]
     Other = 5,
 }

@@ -1,9 +1,9 @@
 namespace Metrics.Generators.Data;
 
-/// <summary>OperationSeries is the (db, operation) pair of cells a command execution records into.</summary>
-internal sealed class OperationSeries(HistogramCell duration, CounterCell errors)
+/// <summary>OperationSeries is the (db, operation) pair of series a command execution records into.</summary>
+internal sealed class OperationSeries(DatabaseMetrics.DbClientOperationDurationSeconds.Series duration, DatabaseMetrics.DbClientErrorsTotal.Series errors)
 {
-    public HistogramCell Duration { get; } = duration;
+    public DatabaseMetrics.DbClientOperationDurationSeconds.Series Duration { get; } = duration;
 
     /// <summary>
     /// Adds 1 to the error counter and returns false, for use as an exception filter: the exception is never

@@ -51,7 +51,11 @@ public sealed class MetricsGenerator : IIncrementalGenerator
             .Combine(Entries(summaries))
             .Select(static (all, _) => Sort(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(StepNames.Catalog);
-        context.RegisterSourceOutput(catalog, static (spc, entries) => CatalogEmitter.Emit(spc, entries));
+
+        // A library that registers its metrics itself (with run-time options) opts out of the default-registry start-up.
+        var registerDefaults = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => CatalogEmitter.RegistersDefaults(options.GlobalOptions));
+        context.RegisterSourceOutput(catalog.Combine(registerDefaults), static (spc, catalog) => CatalogEmitter.Emit(spc, catalog.Left, catalog.Right));
     }
 
     // Not tracked: the output holds the problems' Locations, which the tracked steps' plain-data check would reject.

@@ -212,7 +212,9 @@ public sealed class HttpMetricsMiddlewareTests
 
         await app.Client.GetStringAsync("/", Ct);
 
-        Assert.Empty(Samples(app.Scrape(), "http_requests_total"));
+        // No family at all, not merely no samples: a registered http_* family would still print HELP and TYPE.
+        Assert.DoesNotContain(app.Registry.Families, f => f.Descriptor.Name.StartsWith("http_", StringComparison.Ordinal));
+        Assert.DoesNotContain("http_", app.Scrape(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,9 +85,18 @@ public sealed class MapMetricsTests
         await using var app = await TestApp.StartAsync(a => a.MapPrometheusMetrics());
 
         using var response = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"), Ct);
+        using var openMetrics = new HttpRequestMessage(HttpMethod.Head, "/metrics");
+        openMetrics.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
+        using var negotiated = await app.Client.SendAsync(openMetrics, Ct);
 
+        // The headers a GET would get (a scraper probing with HEAD learns the format), and no body.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal(["Accept", "Accept-Encoding"], response.Headers.Vary);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("application/openmetrics-text; version=1.0.0; charset=utf-8", negotiated.Content.Headers.ContentType?.ToString());
     }
 
     [Fact]

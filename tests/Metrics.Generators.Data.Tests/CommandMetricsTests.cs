@@ -181,6 +181,23 @@ public class CommandMetricsTests
     }
 
     [Fact]
+    public void DatabaseLabel_NamesPastTheBound_OverflowInEveryMetric_WhicheverRunsCommandsFirst()
+    {
+        // The bound is decided when a name is wrapped: a name past it must not take the operation metrics' slot of a
+        // name wrapped before it, even when its commands run first.
+        var db = new TestDatabase(new DatabaseMetricsOptions { MaxDatabases = 1 });
+        using var first = db.OpenInMemory("orders");
+        using var late = db.OpenInMemory("billing");
+
+        TestDatabase.Execute(late, "SELECT 1");
+        TestDatabase.Execute(first, "SELECT 1");
+
+        Assert.Equal(1, db.Count("SELECT", "orders"));
+        Assert.Equal(1, db.Count("SELECT", "__overflow__"));
+        Assert.DoesNotContain("billing", Scrape.Text(db.Registry), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConnectionString_NeverAppearsInTheExposition()
     {
         var db = new TestDatabase();
@@ -263,6 +280,17 @@ public class CommandMetricsTests
     }
 
     [Fact]
+    public void NameTakenByAnotherMetric_Throws_AndRegistersNoneOfTheFour()
+    {
+        // The third of the four clashes: the two registered before it must be given back.
+        var registry = new MetricRegistry();
+        registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("db_client_connections_open", MetricType.Gauge, "Someone else's.", null, [])));
+
+        Assert.Throws<InvalidOperationException>(() => new DatabaseMetrics(registry));
+        Assert.Equal("db_client_connections_open", Assert.Single(registry.Families).Descriptor.Name);
+    }
+
+    [Fact]
     public void DatabaseMetrics_RegistersFourFamilies_WithTheConfiguredBuckets()
     {
         var registry = new MetricRegistry();
@@ -271,25 +299,27 @@ public class CommandMetricsTests
         Assert.Equal(
             ["db_client_connection_open_duration_seconds", "db_client_connections_open", "db_client_errors", "db_client_operation_duration_seconds"],
             registry.Families.Select(f => f.Descriptor.FamilyName));
-        Assert.Equal([0.01, 0.1], metrics.OperationDuration.Descriptor.Buckets);
-        Assert.Equal(DatabaseMetricsOptions.DefaultDurationBuckets, metrics.ConnectionOpenDuration.Descriptor.Buckets);
-        Assert.Equal(["db", "operation"], metrics.Errors.Descriptor.LabelNames);
-        Assert.Equal(["db"], metrics.ConnectionsOpen.Descriptor.LabelNames);
+        var descriptors = metrics.Descriptors.ToDictionary(d => d.Name);
+        Assert.Equal([0.01, 0.1], descriptors["db_client_operation_duration_seconds"].Buckets);
+        Assert.Equal(DatabaseMetricsOptions.DefaultDurationBuckets, descriptors["db_client_connection_open_duration_seconds"].Buckets);
+        Assert.Equal(["db", "operation"], descriptors["db_client_errors_total"].LabelNames);
+        Assert.Equal(["db"], descriptors["db_client_connections_open"].LabelNames);
+
+        // What the registry exposes is what Descriptors says (the options applied, not the declared defaults).
+        var registered = registry.Families.Single(f => f.Descriptor.Name == "db_client_operation_duration_seconds").Descriptor;
+        Assert.Equal([0.01, 0.1], registered.Buckets);
     }
 
     [Fact]
-    public void OperationDigit_IsTheLabelsIndexOfItsValue()
+    public void OperationLabel_ExposesTheClassifiersLabelValue_ForEveryOperation()
     {
-        // Recording uses the enum value as the operation digit; it must be what FixedLabel.IndexOf would return.
-        var metrics = new TestDatabase().Metrics;
-        var operation = Assert.IsType<FixedLabel>(metrics.OperationDuration.Labels[1]);
+        // The operation label is the enum, declared with [LabelValue]; it must expose what LabelValue documents.
+        var db = new TestDatabase();
+        var label = Assert.IsType<FixedLabel>(db.Registry.Families.Single(f => f.Descriptor.Name == "db_client_errors_total").Labels[1]);
 
-        foreach (var value in Enum.GetValues<DatabaseOperation>())
-        {
-            Assert.Equal((int)value, operation.IndexOf(SqlOperationClassifier.LabelValue(value)));
-        }
-
-        Assert.Equal(Enum.GetValues<DatabaseOperation>().Length + 1, operation.Cardinality);
+        Assert.Equal(
+            Enum.GetValues<DatabaseOperation>().Select(SqlOperationClassifier.LabelValue),
+            Enumerable.Range(0, Enum.GetValues<DatabaseOperation>().Length).Select(label.ValueAt));
     }
 
     [Fact]

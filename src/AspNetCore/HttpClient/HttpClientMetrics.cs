@@ -11,84 +11,104 @@ namespace Metrics.Generators.AspNetCore;
 /// </summary>
 /// <remarks>
 /// <c>client</c> is the <c>IHttpClientFactory</c> name and <c>host</c> the request URI's host: never the path or
-/// query, which are unbounded. Both are bounded labels (see <see cref="HttpClientMetricsOptions"/>). Thread-safe.
+/// query, which are unbounded. Both are bounded labels (see <see cref="HttpClientMetricsOptions"/>, applied through
+/// <see cref="MetricOverrides"/>). Thread-safe.
 /// </remarks>
-public sealed class HttpClientMetrics
+public sealed partial class HttpClientMetrics
 {
     /// <summary>The <c>status_class</c> of a request that got no response.</summary>
     public const string ErrorStatusClass = "error";
 
-    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx", ErrorStatusClass];
+    private readonly HttpClientRequestsTotal _requests;
+    private readonly HttpClientRequestDurationSeconds _duration;
+    private readonly HttpClientRequestsInFlight _inFlight;
 
-    private readonly BoundedStringLabel _requestClients;
-    private readonly BoundedStringLabel _requestHosts;
-    private readonly BoundedStringLabel _durationClients;
-    private readonly BoundedStringLabel _durationHosts;
-    private readonly BoundedStringLabel _inFlightClients;
-    private readonly BoundedStringLabel _inFlightHosts;
-    private readonly FixedLabel _requestMethods = new("method", HttpMethodLabel.Values);
-    private readonly FixedLabel _statusClasses = new("status_class", StatusClasses);
-
-    /// <summary>Creates the families and registers them in <paramref name="registry"/>.</summary>
-    /// <param name="registry">Where the families are registered.</param>
+    /// <summary>Creates the metrics and registers them in <paramref name="registry"/>.</summary>
+    /// <param name="registry">Where the metrics are registered.</param>
     /// <param name="options">Buckets and label bounds; defaults when null.</param>
+    /// <exception cref="ArgumentException">When the buckets or bounds are invalid (the message says why).</exception>
     /// <exception cref="InvalidOperationException">When the registry already holds metrics with these names.</exception>
     public HttpClientMetrics(MetricRegistry registry, HttpClientMetricsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         options ??= new HttpClientMetricsOptions();
-        _requestClients = new BoundedStringLabel("client", options.MaxClients);
-        _requestHosts = new BoundedStringLabel("host", options.MaxHosts);
-        _durationClients = new BoundedStringLabel("client", options.MaxClients);
-        _durationHosts = new BoundedStringLabel("host", options.MaxHosts);
-        _inFlightClients = new BoundedStringLabel("client", options.MaxClients);
-        _inFlightHosts = new BoundedStringLabel("host", options.MaxHosts);
+        var bounds = new MetricOverrides { MaxValues = { ["client"] = options.MaxClients, ["host"] = options.MaxHosts } };
+        var duration = new MetricOverrides
+        {
+            Buckets = [.. options.DurationBuckets],
+            MaxValues = { ["client"] = options.MaxClients, ["host"] = options.MaxHosts },
+        };
 
-        Requests = registry.Register(new MetricFamily<CounterCell>(
-            new MetricDescriptor(
-                "http_client_requests_total", MetricType.Counter,
-                "Outgoing HTTP requests by client name, host, method and status class.", unit: null,
-                ["client", "host", "method", "status_class"]),
-            _requestClients, _requestHosts, _requestMethods, _statusClasses));
-        Duration = registry.Register(new MetricFamily<HistogramCell>(
-            new MetricDescriptor(
-                "http_client_request_duration_seconds", MetricType.Histogram,
-                "Outgoing HTTP request duration until the response headers arrived, by client name, host and method.", "seconds",
-                ["client", "host", "method"], [.. options.DurationBuckets]),
-            _durationClients, _durationHosts, new FixedLabel("method", HttpMethodLabel.Values)));
-        InFlight = registry.Register(new MetricFamily<GaugeCell>(
-            new MetricDescriptor(
-                "http_client_requests_in_flight", MetricType.Gauge,
-                "Outgoing HTTP requests waiting for a response, by client name and host.", unit: null,
-                ["client", "host"]),
-            _inFlightClients, _inFlightHosts));
+        // Checked before anything registers, so bad options leave the registry as it was.
+        Descriptors =
+        [
+            bounds.DescriptorFor(HttpClientRequestsTotal.Descriptor),
+            duration.DescriptorFor(HttpClientRequestDurationSeconds.Descriptor),
+            bounds.DescriptorFor(HttpClientRequestsInFlight.Descriptor),
+        ];
+        _requests = new HttpClientRequestsTotal(registry, bounds);
+        _duration = new HttpClientRequestDurationSeconds(registry, duration);
+        _inFlight = new HttpClientRequestsInFlight(registry, bounds);
     }
 
-    /// <summary><c>http_client_requests_total</c>.</summary>
-    public MetricFamily<CounterCell> Requests { get; }
+    /// <summary>The three descriptors (requests, duration, in flight), e.g. for <c>MonitoringArtifacts</c>.</summary>
+    public IReadOnlyList<MetricDescriptor> Descriptors { get; }
 
-    /// <summary><c>http_client_request_duration_seconds</c>.</summary>
-    public MetricFamily<HistogramCell> Duration { get; }
+    // The declarations. The generator implements each static property with an instance in MetricRegistry.Default;
+    // nothing reads them (and the project sets MetricsGeneratorsRegisterDefaults=false, so no module initializer
+    // does): the constructor creates the metric types per registry, with the options as MetricOverrides.
+    /// <summary>Outgoing HTTP requests by client name, host, method and status class.</summary>
+    [Counter("http_client_requests_total", Help = "Outgoing HTTP requests by client name, host, method and status class.")]
+    [Label<string>("client", MaxValues = 50)]
+    [Label<string>("host", MaxValues = 100)]
+    [Label<HttpMethodLabel>("method")]
+    [Label<HttpStatusClass>("status_class")]
+    internal static partial HttpClientRequestsTotal RequestsDeclaration { get; }
 
-    /// <summary><c>http_client_requests_in_flight</c>.</summary>
-    public MetricFamily<GaugeCell> InFlight { get; }
+    /// <summary>Outgoing HTTP request duration until the response headers arrived.</summary>
+    [Histogram(
+        "http_client_request_duration_seconds",
+        Help = "Outgoing HTTP request duration until the response headers arrived, by client name, host and method.",
+        Unit = "seconds",
+        Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])]
+    [Label<string>("client", MaxValues = 50)]
+    [Label<string>("host", MaxValues = 100)]
+    [Label<HttpMethodLabel>("method")]
+    internal static partial HttpClientRequestDurationSeconds DurationDeclaration { get; }
 
-    /// <summary>The three descriptors, e.g. for <c>MonitoringArtifacts</c>.</summary>
-    public IReadOnlyList<MetricDescriptor> Descriptors => [Requests.Descriptor, Duration.Descriptor, InFlight.Descriptor];
+    /// <summary>Outgoing HTTP requests waiting for a response, by client name and host.</summary>
+    [Gauge("http_client_requests_in_flight", Help = "Outgoing HTTP requests waiting for a response, by client name and host.")]
+    [Label<string>("client", MaxValues = 50)]
+    [Label<string>("host", MaxValues = 100)]
+    internal static partial HttpClientRequestsInFlight InFlightDeclaration { get; }
 
-    internal GaugeCell InFlightOf(string client, string host)
-        => InFlight.GetOrAdd(((long)_inFlightClients.IndexOf(client) * _inFlightHosts.Cardinality) + _inFlightHosts.IndexOf(host));
+    internal HttpClientRequestsInFlight.Series InFlightOf(string client, string host) => _inFlight.Bind(client, host);
 
     /// <summary>Records one finished request; <paramref name="statusCode"/> is null when no response came back.</summary>
     internal void RecordRequest(string client, string host, string method, int? statusCode, double seconds)
     {
-        long methodIndex = HttpMethodLabel.IndexOf(method);
-        var statusClass = statusCode is >= 100 and <= 599 ? (statusCode.Value / 100) - 1 : StatusClasses.Length - 1;
-        var requestIndex = (((((long)_requestClients.IndexOf(client) * _requestHosts.Cardinality) + _requestHosts.IndexOf(host))
-                             * _requestMethods.Cardinality) + methodIndex) * _statusClasses.Cardinality + statusClass;
-        Requests.GetOrAdd(requestIndex).Inc();
-        var durationIndex = ((((long)_durationClients.IndexOf(client) * _durationHosts.Cardinality) + _durationHosts.IndexOf(host))
-                             * _requestMethods.Cardinality) + methodIndex;
-        Duration.GetOrAdd(durationIndex).Observe(seconds);
+        var label = HttpMethodLabels.Of(method);
+        var statusClass = statusCode is >= 100 and <= 599 ? (HttpStatusClass)((statusCode.Value / 100) - 1) : HttpStatusClass.Error;
+        _requests.Inc(client, host, label, statusClass);
+        _duration.Observe(seconds, client, host, label);
     }
+}
+
+/// <summary>HttpStatusClass is the <c>status_class</c> label of outgoing requests; the value order is the label's.</summary>
+internal enum HttpStatusClass
+{
+    [LabelValue("1xx")]
+    Informational,
+    [LabelValue("2xx")]
+    Success,
+    [LabelValue("3xx")]
+    Redirection,
+    [LabelValue("4xx")]
+    ClientError,
+    [LabelValue("5xx")]
+    ServerError,
+
+    /// <summary>No response came back.</summary>
+    [LabelValue(HttpClientMetrics.ErrorStatusClass)]
+    Error,
 }

@@ -4,7 +4,7 @@ namespace Metrics.Generators.AspNetCore;
 public sealed class HttpClientMetricsOptions
 {
     /// <summary>Histogram bucket upper bounds for <c>http_client_request_duration_seconds</c>, in seconds.</summary>
-    public IList<double> DurationBuckets { get; set; } = new List<double>(HttpServerMetricsOptions.DefaultDurationBuckets);
+    public IList<double> DurationBuckets { get; set; } = new List<double>(HttpClientMetrics.HttpClientRequestDurationSeconds.Descriptor.Buckets);
 
     /// <summary>The most distinct client names labelled; further names fold into <c>__overflow__</c>. Default 50.</summary>
     public int MaxClients { get; set; } = 50;

@@ -112,6 +112,11 @@ internal static class FallbackEmitter
         writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
         writer.WriteLine("/// <param name=\"registry\">Unused.</param>");
         writer.WriteLine("public " + typeName + "(" + Runtime + "MetricRegistry registry)" + throws);
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
+        writer.WriteLine("/// <param name=\"registry\">Unused.</param>");
+        writer.WriteLine("/// <param name=\"overrides\">Unused.</param>");
+        writer.WriteLine("public " + typeName + "(" + Runtime + "MetricRegistry registry, " + Runtime + "MetricOverrides? overrides)" + throws);
 
         if (labels.Count == 0)
         {

@@ -33,7 +33,8 @@ internal sealed class LabelIdentifiers
         Parameter = SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
         Field = label.Kind == LabelKind.BoundedString ? "_" + camel : "s_" + camel;
         IndexMethod = pascal + "Index";
-        CardinalityConstant = pascal + "Cardinality";
+        // A bounded label's cardinality can be overridden at run time (MetricOverrides): a field, not a constant.
+        CardinalityConstant = label.Kind == LabelKind.BoundedString ? "_" + camel + "Cardinality" : pascal + "Cardinality";
     }
 
     /// <summary>The label.</summary>
@@ -51,7 +52,7 @@ internal sealed class LabelIdentifiers
     /// <summary>The static method that maps a value to its index (not used for bounded strings).</summary>
     public string IndexMethod { get; }
 
-    /// <summary>The constant holding <see cref="LabelSpec.Cardinality"/>.</summary>
+    /// <summary>The constant (or, for a bounded label, the field set by the constructor) holding the label's cardinality.</summary>
     public string CardinalityConstant { get; }
 
     /// <summary>The expression giving this label's index for the value in <see cref="Parameter"/>.</summary>

@@ -111,8 +111,11 @@ internal static class MetricTypeEmitter
     private static void WriteConstructor(SourceWriter writer, MetricSpec spec, KindInfo kind, IReadOnlyList<LabelIdentifiers> labels)
     {
         var dimensions = string.Concat(labels.Select(l => ", " + l.Field));
-        var register = "registry.Register(new " + kind.Family + "(Descriptor" + dimensions + "))";
         var bounded = labels.Where(l => l.Label.Kind == LabelKind.BoundedString).ToList();
+        var boundedNames = string.Concat(bounded.Select(l => ", " + Literals.String(l.Label.Name)));
+        var descriptor = Runtime + "MetricOverrides.DescriptorOf(overrides, Descriptor" + boundedNames + ")";
+        var register = "registry.Register(new " + kind.Family + "(" + (labels.Count == 0 ? descriptor : "descriptor") + dimensions + "))";
+        var clash = "/// <exception cref=\"global::System.InvalidOperationException\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>";
 
         writer.Separate();
         writer.WriteLine("/// <summary>");
@@ -120,22 +123,46 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// <c>MetricRegistry.Default</c>; tests create their own registry and instance.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
-        writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>");
-        var header = "public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry)";
+        writer.WriteLine(clash);
+        writer.WriteLine("public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry)");
+        writer.Indent();
+        writer.WriteLine(": this(registry, null)");
+        writer.Unindent();
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+
+        // The declaration stays the default; a library whose users choose buckets or bounds at run time passes them here.
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Creates the metric with <paramref name=\"overrides\"/> of what the declaration says (bucket bounds, SLO, the");
+        writer.WriteLine("/// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name=\"registry\"/>.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
+        writer.WriteLine("/// <param name=\"overrides\">What replaces the declared values; null keeps the declaration.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>");
+        writer.WriteLine(clash);
+        var header = "public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry, " + Runtime + "MetricOverrides? overrides)";
         var precreate = SeriesIndexEmitter.PrecreatesKnownSeries(labels);
-        if (bounded.Count == 0 && !precreate)
+        if (labels.Count == 0)
         {
             writer.WriteLine(header);
             writer.Indent();
-            writer.WriteLine(labels.Count == 0 ? "=> _series = " + register + ".GetOrAdd(0);" : "=> _family = " + register + ";");
+            writer.WriteLine("=> _series = " + register + ".GetOrAdd(0);");
             writer.Unindent();
             return;
         }
 
         writer.OpenBlock(header);
-        foreach (var label in bounded)
+        writer.WriteLine("var descriptor = " + descriptor + ";");
+        for (var i = 0; i < labels.Count; i++)
         {
-            writer.WriteLine(SeriesIndexEmitter.Initializer(label));
+            if (labels[i].Label.Kind == LabelKind.BoundedString)
+            {
+                foreach (var statement in SeriesIndexEmitter.Initializers(labels[i], multipliedBy: i > 0))
+                {
+                    writer.WriteLine(statement);
+                }
+            }
         }
 
         writer.WriteLine("_family = " + register + ";");

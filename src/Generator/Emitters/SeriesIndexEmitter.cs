@@ -8,7 +8,8 @@ namespace Metrics.Generators.Generator.Emitters;
 
 /// <summary>
 /// SeriesIndexEmitter writes how label values become a series index: the label dimensions, their
-/// cardinalities as constants, one index method per label and the mixed-radix <c>SeriesIndex</c>, first
+/// cardinalities (constants; instance fields for bounded labels, whose bound can be overridden at run time),
+/// one index method per label and the mixed-radix <c>SeriesIndex</c>, first
 /// label most significant: <c>(i0 * c1 + i1) * c2 + i2</c>.
 /// </summary>
 internal static class SeriesIndexEmitter
@@ -31,8 +32,8 @@ internal static class SeriesIndexEmitter
             writer.WriteLine("private static readonly " + Runtime + "FixedLabel " + label.Field + " = new(" + string.Join(", ", values) + ");");
         }
 
-        // Only the labels after the first are multiplied by.
-        var constants = labels.Skip(1).ToList();
+        // Only the labels after the first are multiplied by; a bounded label's cardinality is an instance field.
+        var constants = labels.Skip(1).Where(l => l.Label.Kind != LabelKind.BoundedString).ToList();
         if (constants.Count > 0)
         {
             writer.Separate();
@@ -43,18 +44,35 @@ internal static class SeriesIndexEmitter
         }
     }
 
-    /// <summary>Writes the per-instance <c>BoundedStringLabel</c> fields.</summary>
+    /// <summary>Writes the per-instance <c>BoundedStringLabel</c> fields and the cardinalities multiplied by.</summary>
     public static void WriteInstanceFields(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)
     {
         foreach (var label in labels.Where(l => l.Label.Kind == LabelKind.BoundedString))
         {
             writer.WriteLine("private readonly " + Runtime + "BoundedStringLabel " + label.Field + ";");
         }
+
+        foreach (var label in labels.Skip(1).Where(l => l.Label.Kind == LabelKind.BoundedString))
+        {
+            writer.WriteLine("private readonly long " + label.CardinalityConstant + ";");
+        }
     }
 
-    /// <summary>The statement creating a bounded label's field, for the constructor.</summary>
-    public static string Initializer(LabelIdentifiers label)
-        => label.Field + " = new " + Runtime + "BoundedStringLabel(" + Literals.String(label.Label.Name) + ", maxValues: " + Literals.Int(label.Label.MaxValues) + ", maxLength: " + Literals.Int(label.Label.MaxLength) + ");";
+    /// <summary>
+    /// The statements creating a bounded label's field (and its cardinality field, when multiplied by) for the
+    /// constructor; the declared <c>MaxValues</c> applies unless <c>overrides</c> replaces it.
+    /// </summary>
+    public static IEnumerable<string> Initializers(LabelIdentifiers label, bool multipliedBy)
+    {
+        var name = Literals.String(label.Label.Name);
+        yield return label.Field + " = new " + Runtime + "BoundedStringLabel(" + name + ", maxValues: " + Runtime
+                     + "MetricOverrides.MaxValuesOf(overrides, Descriptor, " + name + ", " + Literals.Int(label.Label.MaxValues) + "), maxLength: "
+                     + Literals.Int(label.Label.MaxLength) + ");";
+        if (multipliedBy)
+        {
+            yield return label.CardinalityConstant + " = " + label.Field + ".Cardinality;";
+        }
+    }
 
     /// <summary>Writes <c>SeriesIndex</c> and the per-label index methods.</summary>
     public static void WriteIndexMethods(SourceWriter writer, IReadOnlyList<LabelIdentifiers> labels)

@@ -11,6 +11,9 @@ namespace Metrics.Generators.Shared;
 /// </summary>
 internal static class BucketLayout
 {
+    /// <summary>The most bucket bounds a histogram may have: beyond it the bounds are surely a mistake (and cost every scrape).</summary>
+    public const int MaxCount = 1000;
+
     /// <summary>prometheus_client's default buckets, for request latencies in seconds.</summary>
     public static readonly double[] Default = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 

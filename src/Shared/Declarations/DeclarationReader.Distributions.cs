@@ -11,7 +11,7 @@ namespace Metrics.Generators.Shared.Declarations;
 internal sealed partial class DeclarationReader
 {
     /// <summary>The most bucket bounds a layout may produce: beyond it the arguments are surely a mistake (and would bloat the compiler's memory).</summary>
-    public const int MaxBucketCount = 1000;
+    public const int MaxBucketCount = BucketLayout.MaxCount;
 
     /// <summary>The default sliding window of a summary, in seconds.</summary>
     public const double DefaultMaxAgeSeconds = 600;

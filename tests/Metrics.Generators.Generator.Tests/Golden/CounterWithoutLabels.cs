@@ -34,7 +34,20 @@ partial class CheckoutMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>checkouts_total</c>.</exception>
         public CheckoutsTotal(global::Metrics.Generators.MetricRegistry registry)
-            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor)).GetOrAdd(0);
+            : this(registry, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+        /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+        /// </summary>
+        /// <param name="registry">The registry that exposes the metric.</param>
+        /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+        /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+        /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>checkouts_total</c>.</exception>
+        public CheckoutsTotal(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor))).GetOrAdd(0);
 
         /// <summary>Adds 1 to the metric.</summary>
         public void Inc() => _series.Inc();

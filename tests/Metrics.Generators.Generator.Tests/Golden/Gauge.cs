@@ -37,8 +37,22 @@ partial class QueueMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
         public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry)
+            : this(registry, null)
         {
-            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_outcome));
+        }
+
+        /// <summary>
+        /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+        /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+        /// </summary>
+        /// <param name="registry">The registry that exposes the metric.</param>
+        /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+        /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+        /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>orders_in_flight</c>.</exception>
+        public OrdersInFlight(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+        {
+            var descriptor = global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor);
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(descriptor, s_outcome));
 
             // Every combination of known label values exists from the start, at 0, so that a ratio over a value
             // not recorded yet answers 0 rather than nothing. __overflow__ is not created.

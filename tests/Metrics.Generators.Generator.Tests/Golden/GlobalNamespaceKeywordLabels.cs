@@ -30,9 +30,9 @@ partial class GlobalMetrics
         private static readonly global::Metrics.Generators.FixedLabel s_valueLabel = new("value", "a");
 
         private const long ValueLabelCardinality = 2;
-        private const long AmountLabelCardinality = 4;
 
         private readonly global::Metrics.Generators.BoundedStringLabel _amountLabel;
+        private readonly long _amountLabelCardinality;
         private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell> _family;
 
         /// <summary>
@@ -42,9 +42,24 @@ partial class GlobalMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>jobs_pending</c>.</exception>
         public JobsPending(global::Metrics.Generators.MetricRegistry registry)
+            : this(registry, null)
         {
-            _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", maxValues: 3, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(Descriptor, s_class, s_valueLabel, _amountLabel));
+        }
+
+        /// <summary>
+        /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+        /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+        /// </summary>
+        /// <param name="registry">The registry that exposes the metric.</param>
+        /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+        /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+        /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>jobs_pending</c>.</exception>
+        public JobsPending(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+        {
+            var descriptor = global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor, "amount");
+            _amountLabel = new global::Metrics.Generators.BoundedStringLabel("amount", maxValues: global::Metrics.Generators.MetricOverrides.MaxValuesOf(overrides, Descriptor, "amount", 3), maxLength: 256);
+            _amountLabelCardinality = _amountLabel.Cardinality;
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.GaugeCell>(descriptor, s_class, s_valueLabel, _amountLabel));
         }
 
         /// <summary>Adds 1 to the series of the given labels.</summary>
@@ -154,7 +169,7 @@ partial class GlobalMetrics
         }
 
         private long SeriesIndex(bool @class, string? valueLabel, string? amountLabel)
-            => (ClassIndex(@class) * ValueLabelCardinality + ValueLabelIndex(valueLabel)) * AmountLabelCardinality + _amountLabel.IndexOf(amountLabel);
+            => (ClassIndex(@class) * ValueLabelCardinality + ValueLabelIndex(valueLabel)) * _amountLabelCardinality + _amountLabel.IndexOf(amountLabel);
 
         private static int ClassIndex(bool value) => value ? 1 : 0;
 

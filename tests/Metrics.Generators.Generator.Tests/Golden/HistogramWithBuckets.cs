@@ -30,9 +30,8 @@ partial class HttpMetrics
         // method: 3 known values, index 3 is __overflow__.
         private static readonly global::Metrics.Generators.FixedLabel s_method = new("method", "get", "post", "http_patch");
 
-        private const long RouteCardinality = 201;
-
         private readonly global::Metrics.Generators.BoundedStringLabel _route;
+        private readonly long _routeCardinality;
         private readonly global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell> _family;
 
         /// <summary>
@@ -42,9 +41,24 @@ partial class HttpMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>http_request_duration_seconds</c>.</exception>
         public RequestDuration(global::Metrics.Generators.MetricRegistry registry)
+            : this(registry, null)
         {
-            _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: 200, maxLength: 256);
-            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(Descriptor, s_method, _route));
+        }
+
+        /// <summary>
+        /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+        /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+        /// </summary>
+        /// <param name="registry">The registry that exposes the metric.</param>
+        /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+        /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+        /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>http_request_duration_seconds</c>.</exception>
+        public RequestDuration(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+        {
+            var descriptor = global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor, "route");
+            _route = new global::Metrics.Generators.BoundedStringLabel("route", maxValues: global::Metrics.Generators.MetricOverrides.MaxValuesOf(overrides, Descriptor, "route", 200), maxLength: 256);
+            _routeCardinality = _route.Cardinality;
+            _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(descriptor, s_method, _route));
         }
 
         /// <summary>Records <paramref name="value"/> in the series of the given labels.</summary>
@@ -102,7 +116,7 @@ partial class HttpMetrics
         }
 
         private long SeriesIndex(global::Shop.HttpVerb method, string? route)
-            => MethodIndex(method) * RouteCardinality + _route.IndexOf(route);
+            => MethodIndex(method) * _routeCardinality + _route.IndexOf(route);
 
         private static int MethodIndex(global::Shop.HttpVerb value) => value switch
         {

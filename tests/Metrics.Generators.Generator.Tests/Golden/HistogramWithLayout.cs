@@ -35,7 +35,20 @@ partial class WorkerMetrics
         /// <param name="registry">The registry that exposes the metric.</param>
         /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>queue_wait_seconds</c>.</exception>
         public QueueWait(global::Metrics.Generators.MetricRegistry registry)
-            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(Descriptor)).GetOrAdd(0);
+            : this(registry, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+        /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+        /// </summary>
+        /// <param name="registry">The registry that exposes the metric.</param>
+        /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+        /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+        /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>queue_wait_seconds</c>.</exception>
+        public QueueWait(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+            => _series = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.HistogramCell>(global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor))).GetOrAdd(0);
 
         /// <summary>Records <paramref name="value"/> in the metric.</summary>
         /// <param name="value">The observed value, in seconds.</param>

@@ -42,9 +42,23 @@ partial record Outer
             /// <param name="registry">The registry that exposes the metric.</param>
             /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>nested_retries_total</c>.</exception>
             public NestedRetries(global::Metrics.Generators.MetricRegistry registry)
+                : this(registry, null)
             {
-                _label1 = new global::Metrics.Generators.BoundedStringLabel("label_1", maxValues: 100, maxLength: 256);
-                _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(Descriptor, _label1, s_label12));
+            }
+
+            /// <summary>
+            /// Creates the metric with <paramref name="overrides"/> of what the declaration says (bucket bounds, SLO, the
+            /// <c>MaxValues</c> of a bounded string label) and registers it in <paramref name="registry"/>.
+            /// </summary>
+            /// <param name="registry">The registry that exposes the metric.</param>
+            /// <param name="overrides">What replaces the declared values; null keeps the declaration.</param>
+            /// <exception cref="global::System.ArgumentException">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>
+            /// <exception cref="global::System.InvalidOperationException">When <paramref name="registry"/> already has a metric named <c>nested_retries_total</c>.</exception>
+            public NestedRetries(global::Metrics.Generators.MetricRegistry registry, global::Metrics.Generators.MetricOverrides? overrides)
+            {
+                var descriptor = global::Metrics.Generators.MetricOverrides.DescriptorOf(overrides, Descriptor, "label_1");
+                _label1 = new global::Metrics.Generators.BoundedStringLabel("label_1", maxValues: global::Metrics.Generators.MetricOverrides.MaxValuesOf(overrides, Descriptor, "label_1", 100), maxLength: 256);
+                _family = registry.Register(new global::Metrics.Generators.MetricFamily<global::Metrics.Generators.CounterCell>(descriptor, _label1, s_label12));
             }
 
             /// <summary>Adds 1 to the series of the given labels.</summary>
