@@ -12,14 +12,7 @@ public sealed class PackageConsumerTests(PackedPackages packages)
     [Fact]
     public void ConsumerBuiltFromPackedPackage_DeclaresRecordsAndExposes()
     {
-        // Copy the consumer out of the repository so no Directory.Build.* or project reference can leak in.
-        var consumer = packages.NewDirectory("consumer");
-        foreach (var file in new[] { "PackageConsumer.csproj", "Program.cs" })
-        {
-            File.Copy(Path.Combine(packages.Root, "tests", "PackageConsumer", file), Path.Combine(consumer, file));
-        }
-
-        packages.WriteNuGetConfig(consumer);
+        var consumer = CopyConsumer("consumer");
         Processes.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
         var output = Processes.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll"));
         var parts = output.Split("----\n");
@@ -36,5 +29,36 @@ public sealed class PackageConsumerTests(PackedPackages packages)
         Assert.Contains("consumer_payment_duration_seconds_count 1\n", text);
         Assert.Contains("# UNIT consumer_request_duration_seconds seconds\n", openMetrics);
         Assert.EndsWith("# EOF\n", openMetrics);
+        Assert.Contains("consumer_untouched_total 0\n", text);
+    }
+
+    [Fact]
+    public void RegisterDefaultsFalse_FromTheProjectFile_KeepsUntouchedMetricsOutOfTheDefaultRegistry()
+    {
+        // The property reaches the generator only through the package's build/Metrics.Generators.props.
+        var consumer = CopyConsumer("consumer-no-defaults");
+        var project = Path.Combine(consumer, "PackageConsumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>",
+            "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <MetricsGeneratorsRegisterDefaults>false</MetricsGeneratorsRegisterDefaults>",
+            StringComparison.Ordinal));
+        Processes.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
+        var text = Processes.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll")).Split("----\n")[0];
+
+        Assert.Contains("consumer_orders_total{status=\"created\"} 2\n", text);
+        Assert.DoesNotContain("consumer_untouched_total", text);
+    }
+
+    private string CopyConsumer(string name)
+    {
+        // Copied out of the repository so no Directory.Build.* or project reference can leak in.
+        var consumer = packages.NewDirectory(name);
+        foreach (var file in new[] { "PackageConsumer.csproj", "Program.cs" })
+        {
+            File.Copy(Path.Combine(packages.Root, "tests", "PackageConsumer", file), Path.Combine(consumer, file));
+        }
+
+        packages.WriteNuGetConfig(consumer);
+        return consumer;
     }
 }

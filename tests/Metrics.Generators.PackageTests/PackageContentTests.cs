@@ -76,6 +76,8 @@ public sealed partial class PackageContentTests(PackedPackages packages)
         var files = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("analyzers/dotnet/cs/Metrics.Generators.Generator.dll", files);
         Assert.Contains("analyzers/dotnet/cs/Metrics.Generators.Analyzers.dll", files);
+        Assert.Contains("build/Metrics.Generators.props", files);
+        Assert.Contains("buildTransitive/Metrics.Generators.props", files);
     }
 
     private static XDocument Nuspec(ZipArchive package)

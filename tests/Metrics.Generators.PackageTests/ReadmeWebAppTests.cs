@@ -95,6 +95,7 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
             ("collectors", "Metrics.Generators.MetricRegistry registry", false),
             ("database", "string connectionString", true),
             ("monitoring", string.Empty, false),
+            ("overrides", string.Empty, false),
         ];
         foreach (var (block, parameters, isAsync) in snippets)
         {

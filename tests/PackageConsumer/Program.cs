@@ -31,6 +31,13 @@ public enum Outcome
     Failed,
 }
 
+// Never touched: it is in a scrape only if the catalogue registered it at start-up (MetricsGeneratorsRegisterDefaults).
+public static partial class Untouched
+{
+    [Counter("consumer_untouched_total", Help = "Never recorded.")]
+    public static partial UntouchedTotal Metric { get; }
+}
+
 public static partial class Shop
 {
     [Counter("consumer_orders_total", Help = "Orders by outcome.")]
