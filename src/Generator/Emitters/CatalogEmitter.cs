@@ -49,7 +49,7 @@ internal static class CatalogEmitter
         writer.WriteLine("// The metrics this assembly registers, for the duplicate-name analyzer of assemblies that reference it.");
         foreach (var entry in entries)
         {
-            writer.WriteLine("[assembly: global::Metrics.Generators.DeclaresMetric(" + Literals.String(entry.Name) + ", " + entry.MetricType + ", typeof("
+            writer.WriteLine("[assembly: " + TypeNames.DeclaresMetricAttribute + "(" + Literals.String(entry.Name) + ", " + KindInfo.For(entry.Kind).MetricType + ", typeof("
                              + entry.DeclaringType + "), Member = " + Literals.String(entry.Member) + ")]");
         }
 
@@ -61,9 +61,9 @@ internal static class CatalogEmitter
         writer.OpenBlock("internal static class MetricCatalog");
 
         writer.WriteLine("/// <summary>The descriptor of every declared metric, ordinal by name.</summary>");
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Metrics.Generators.MetricDescriptor> Descriptors { get; } =");
+        writer.WriteLine("public static " + TypeNames.ReadOnlyListOfDescriptors + " Descriptors { get; } =");
         writer.Indent();
-        writer.OpenBlock("global::System.Array.AsReadOnly(new global::Metrics.Generators.MetricDescriptor[]");
+        writer.OpenBlock(TypeNames.ArrayAsReadOnly + "(new " + TypeNames.MetricDescriptor + "[]");
         foreach (var entry in entries)
         {
             writer.WriteLine(entry.TypeName + ".Descriptor,");
@@ -75,7 +75,7 @@ internal static class CatalogEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>Creates a new instance of every declared metric in <paramref name=\"registry\"/> (tests, custom registries).</summary>");
         writer.WriteLine("/// <param name=\"registry\">The registry to register the metrics in.</param>");
-        writer.OpenBlock("public static void RegisterAll(global::Metrics.Generators.MetricRegistry registry)");
+        writer.OpenBlock("public static void RegisterAll(" + TypeNames.MetricRegistry + " registry)");
         foreach (var entry in entries)
         {
             writer.WriteLine("_ = new " + entry.TypeName + "(registry);");
@@ -92,8 +92,8 @@ internal static class CatalogEmitter
         writer.WriteLine("// Reading each property runs its type's static initializer, which registers it in MetricRegistry.Default:");
         writer.WriteLine("// the first scrape shows every metric, not only those already used.");
         writer.WriteLine("#pragma warning disable CA2255 // ModuleInitializer in a library: intended, registration must precede any scrape.");
-        writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.WriteLine("[" + TypeNames.ModuleInitializerAttribute + "]");
+        writer.WriteLine("[" + TypeNames.EditorBrowsableNeverAttribute + "]");
         writer.OpenBlock("internal static void RegisterDefaults()");
         foreach (var entry in entries)
         {

@@ -16,9 +16,6 @@ namespace Metrics.Generators.Generator.Emitters;
 /// </summary>
 internal static class FallbackEmitter
 {
-    private const string Runtime = "global::Metrics.Generators.";
-    private const string Task = "global::System.Threading.Tasks.Task";
-    private const string TaskOf = "global::System.Threading.Tasks.Task<T>";
 
     /// <summary>Adds the stand-in's file to the compilation.</summary>
     public static void Emit(SourceProductionContext context, FallbackSpec spec)
@@ -86,7 +83,7 @@ internal static class FallbackEmitter
         => (spec.Reason.Length > 0 ? spec.Reason : "A compiler error") + " stops '" + spec.PropertyName.TrimStart('@') + "' from being generated";
 
     private static string Invalid(FallbackSpec spec)
-        => "new global::System.InvalidOperationException(" + Literals.String(Because(spec) + "; fix the declaration and rebuild.") + ")";
+        => "new " + TypeNames.InvalidOperationException + "(" + Literals.String(Because(spec) + "; fix the declaration and rebuild.") + ")";
 
     private static void WriteType(SourceWriter writer, FallbackSpec spec)
     {
@@ -104,19 +101,19 @@ internal static class FallbackEmitter
         writer.Separate();
         writer.WriteLine("/// <summary>Stand-in for a metric declaration with errors: every member throws.</summary>");
         writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.WriteLine("[" + TypeNames.EditorBrowsableNeverAttribute + "]");
         writer.OpenBlock(spec.TypeAccessibility + " sealed class " + typeName);
         writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
-        writer.WriteLine("public static " + Runtime + "MetricDescriptor Descriptor" + throws);
+        writer.WriteLine("public static " + TypeNames.MetricDescriptor + " Descriptor" + throws);
         writer.WriteLine();
         writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
         writer.WriteLine("/// <param name=\"registry\">Unused.</param>");
-        writer.WriteLine("public " + typeName + "(" + Runtime + "MetricRegistry registry)" + throws);
+        writer.WriteLine("public " + typeName + "(" + TypeNames.MetricRegistry + " registry)" + throws);
         writer.WriteLine();
         writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
         writer.WriteLine("/// <param name=\"registry\">Unused.</param>");
         writer.WriteLine("/// <param name=\"overrides\">Unused.</param>");
-        writer.WriteLine("public " + typeName + "(" + Runtime + "MetricRegistry registry, " + Runtime + "MetricOverrides? overrides)" + throws);
+        writer.WriteLine("public " + typeName + "(" + TypeNames.MetricRegistry + " registry, " + TypeNames.MetricOverrides + "? overrides)" + throws);
 
         if (labels.Count == 0)
         {
@@ -172,19 +169,19 @@ internal static class FallbackEmitter
         {
             case MetricKind.Counter:
                 members.Add("public double Value" + throws);
-                members.Add("public void CountExceptions(global::System.Action action)" + throws);
-                members.Add("public T CountExceptions<T>(global::System.Func<T> func)" + throws);
-                members.Add("public " + Task + " CountExceptionsAsync(global::System.Func<" + Task + "> action)" + throws);
-                members.Add("public " + TaskOf + " CountExceptionsAsync<T>(global::System.Func<" + TaskOf + "> func)" + throws);
+                members.Add("public void CountExceptions(" + TypeNames.Action + " action)" + throws);
+                members.Add("public T CountExceptions<T>(" + TypeNames.FuncOfT + " func)" + throws);
+                members.Add("public " + TypeNames.Task + " CountExceptionsAsync(" + TypeNames.FuncOfTask + " action)" + throws);
+                members.Add("public " + TypeNames.TaskOfT + " CountExceptionsAsync<T>(" + TypeNames.FuncOfTaskOfT + " func)" + throws);
                 break;
             case MetricKind.Gauge:
                 members.Add("public void SetToCurrentTimeUtc()" + throws);
-                members.Add("public " + Runtime + "InProgressTracker TrackInProgress()" + throws);
-                members.Add("public void SetCallback(global::System.Func<double>? callback)" + throws);
+                members.Add("public " + TypeNames.InProgressTracker + " TrackInProgress()" + throws);
+                members.Add("public void SetCallback(" + TypeNames.FuncOfDouble + "? callback)" + throws);
                 members.Add("public double Value" + throws);
                 break;
             default:
-                members.Add("public " + Runtime + (kind == MetricKind.Histogram ? "HistogramTimer" : "SummaryTimer") + " Time()" + throws);
+                members.Add("public " + TypeNames.InRuntime(kind == MetricKind.Histogram ? "HistogramTimer" : "SummaryTimer") + " Time()" + throws);
                 members.Add("public long Count" + throws);
                 members.Add("public double Sum" + throws);
                 break;

@@ -1,3 +1,4 @@
+using Metrics.Generators.Generator.Helpers;
 using Metrics.Generators.Shared.Declarations;
 
 namespace Metrics.Generators.Generator.Emitters;
@@ -5,7 +6,6 @@ namespace Metrics.Generators.Generator.Emitters;
 /// <summary>KindInfo names the runtime types and words that differ by metric kind.</summary>
 internal sealed class KindInfo
 {
-    private const string Runtime = "global::Metrics.Generators.";
 
     private static readonly KindInfo s_counter = new("counter", "Counter");
     private static readonly KindInfo s_gauge = new("gauge", "Gauge");
@@ -15,9 +15,9 @@ internal sealed class KindInfo
     private KindInfo(string word, string prefix)
     {
         Word = word;
-        MetricType = Runtime + "MetricType." + prefix;
-        Cell = Runtime + prefix + "Cell";
-        Family = Runtime + "MetricFamily<" + Cell + ">";
+        MetricType = TypeNames.MetricType + "." + prefix;
+        Cell = TypeNames.InRuntime(prefix + "Cell");
+        Family = TypeNames.FamilyOf(Cell);
     }
 
     /// <summary>The kind in prose: <c>counter</c>.</summary>

@@ -61,14 +61,4 @@ internal static class MetricFileEmitter
 
         return string.Join(".", parts) + ".g.cs";
     }
-
-    /// <summary>The metric type's fully qualified name, e.g. <c>global::Shop.ShopMetrics.OrdersTotal</c>.</summary>
-    public static string QualifiedTypeName(MetricSpec spec) => QualifiedContainingType(spec) + "." + spec.TypeName;
-
-    /// <summary>The property's fully qualified name, e.g. <c>global::Shop.ShopMetrics.Orders</c>.</summary>
-    public static string QualifiedPropertyName(MetricSpec spec) => QualifiedContainingType(spec) + "." + spec.PropertyName;
-
-    /// <summary>The innermost containing type's fully qualified name, e.g. <c>global::Shop.ShopMetrics</c>.</summary>
-    public static string QualifiedContainingType(MetricSpec spec)
-        => "global::" + (spec.Namespace.Length > 0 ? spec.Namespace + "." : string.Empty) + string.Join(".", spec.ContainingTypes.Select(t => t.Name));
 }

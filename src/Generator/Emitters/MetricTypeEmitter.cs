@@ -12,7 +12,6 @@ namespace Metrics.Generators.Generator.Emitters;
 /// </summary>
 internal static class MetricTypeEmitter
 {
-    private const string Runtime = "global::Metrics.Generators.";
 
     /// <summary>Writes the metric type.</summary>
     public static void Write(SourceWriter writer, MetricSpec spec)
@@ -61,7 +60,7 @@ internal static class MetricTypeEmitter
             "help: " + Literals.String(spec.Help),
             "unit: " + Literals.StringOrNull(spec.Unit),
             "labelNames: " + (spec.Labels.IsEmpty
-                ? "global::System.Array.Empty<string>()"
+                ? TypeNames.EmptyStringArray
                 : "new[] { " + string.Join(", ", spec.Labels.Select(l => Literals.String(l.Name))) + " }"),
         };
         var what = "name, type, help, unit and labels";
@@ -88,7 +87,7 @@ internal static class MetricTypeEmitter
         }
 
         writer.WriteLine("/// <summary>What the declaration says: " + what + ".</summary>");
-        writer.WriteLine("public static readonly " + Runtime + "MetricDescriptor Descriptor = new(");
+        writer.WriteLine("public static readonly " + TypeNames.MetricDescriptor + " Descriptor = new(");
         writer.Indent();
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -100,7 +99,7 @@ internal static class MetricTypeEmitter
         // Who declared it, so that a name clash at start-up can say so.
         writer.WriteLine("{");
         writer.Indent();
-        writer.WriteLine("DeclaringType = typeof(" + MetricFileEmitter.QualifiedContainingType(spec) + "),");
+        writer.WriteLine("DeclaringType = typeof(" + spec.QualifiedContainingType + "),");
         writer.WriteLine("DeclaringMember = " + Literals.String(spec.PropertyName.TrimStart('@')) + ",");
         writer.CloseBlock(";");
     }
@@ -113,9 +112,9 @@ internal static class MetricTypeEmitter
         var dimensions = string.Concat(labels.Select(l => ", " + l.Field));
         var bounded = labels.Where(l => l.Label.Kind == LabelKind.BoundedString).ToList();
         var boundedNames = string.Concat(bounded.Select(l => ", " + Literals.String(l.Label.Name)));
-        var descriptor = Runtime + "MetricOverrides.DescriptorOf(overrides, Descriptor" + boundedNames + ")";
+        var descriptor = TypeNames.MetricOverrides + ".DescriptorOf(overrides, Descriptor" + boundedNames + ")";
         var register = "registry.Register(new " + kind.Family + "(" + (labels.Count == 0 ? descriptor : "descriptor") + dimensions + "))";
-        var clash = "/// <exception cref=\"global::System.InvalidOperationException\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>";
+        var clash = "/// <exception cref=\"" + TypeNames.InvalidOperationException + "\">When <paramref name=\"registry\"/> already has a metric named <c>" + spec.Name + "</c>.</exception>";
 
         writer.Separate();
         writer.WriteLine("/// <summary>");
@@ -124,7 +123,7 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
         writer.WriteLine(clash);
-        writer.WriteLine("public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry)");
+        writer.WriteLine("public " + spec.TypeName + "(" + TypeNames.MetricRegistry + " registry)");
         writer.Indent();
         writer.WriteLine(": this(registry, null)");
         writer.Unindent();
@@ -139,9 +138,9 @@ internal static class MetricTypeEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"registry\">The registry that exposes the metric.</param>");
         writer.WriteLine("/// <param name=\"overrides\">What replaces the declared values; null keeps the declaration.</param>");
-        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>");
+        writer.WriteLine("/// <exception cref=\"" + TypeNames.ArgumentException + "\">When an override does not apply to this metric or is invalid; the message names the metric and the value.</exception>");
         writer.WriteLine(clash);
-        var header = "public " + spec.TypeName + "(" + Runtime + "MetricRegistry registry, " + Runtime + "MetricOverrides? overrides)";
+        var header = "public " + spec.TypeName + "(" + TypeNames.MetricRegistry + " registry, " + TypeNames.MetricOverrides + "? overrides)";
         var precreate = SeriesIndexEmitter.PrecreatesKnownSeries(labels);
         if (labels.Count == 0)
         {
@@ -198,7 +197,7 @@ internal static class MetricTypeEmitter
             writer.WriteLine(access + " void " + operation.Method + "(" + (value is null ? string.Empty : "double " + value + ", ") + parameters + ")");
             writer.Indent();
             var seriesIndex = "SeriesIndex(" + arguments + ")";
-            writer.WriteLine("=> global::Metrics.Generators.FamilyRecording." + operation.Method + "(_family, " + seriesIndex + (value is null ? string.Empty : ", " + value) + ");");
+            writer.WriteLine("=> " + TypeNames.FamilyRecording + "." + operation.Method + "(_family, " + seriesIndex + (value is null ? string.Empty : ", " + value) + ");");
             writer.Unindent();
         }
 

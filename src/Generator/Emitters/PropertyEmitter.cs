@@ -14,7 +14,7 @@ internal static class PropertyEmitter
     {
         var field = FieldName(spec);
         writer.WriteLine("private static readonly " + spec.TypeName + " " + field + " = new " + spec.TypeName
-                         + "(global::Metrics.Generators.MetricRegistry.Default);");
+                         + "(" + TypeNames.MetricRegistry + ".Default);");
         writer.WriteLine();
         var modifiers = spec.PropertyModifiers.Length > 0 ? spec.PropertyModifiers + " " : string.Empty;
         writer.WriteLine(modifiers + "static partial " + spec.TypeName + " " + spec.PropertyName + " { get => " + field + "; }");

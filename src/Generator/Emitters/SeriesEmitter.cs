@@ -9,8 +9,6 @@ namespace Metrics.Generators.Generator.Emitters;
 /// </summary>
 internal static class SeriesEmitter
 {
-    private const string Task = "global::System.Threading.Tasks.Task";
-    private const string TaskOf = "global::System.Threading.Tasks.Task<T>";
 
     /// <summary>Writes <c>public readonly struct Series</c>.</summary>
     public static void WriteSeries(SourceWriter writer, MetricSpec spec)
@@ -24,7 +22,7 @@ internal static class SeriesEmitter
         writer.OpenBlock("public readonly struct Series");
         writer.WriteLine("private readonly " + kind.Cell + " _cell;");
         writer.WriteLine();
-        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.WriteLine("[" + TypeNames.EditorBrowsableNeverAttribute + "]");
         writer.WriteLine("internal Series(" + kind.Cell + " cell) => _cell = cell;");
         WriteCellMembers(writer, spec, "_cell", "this series");
         writer.CloseBlock();
@@ -61,11 +59,11 @@ internal static class SeriesEmitter
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>Adds 1 to " + subject + " now and subtracts it when the returned tracker is disposed: <c>using var _ = ….TrackInProgress();</c></summary>");
                 writer.WriteLine("/// <returns>The tracker to dispose when the work is done.</returns>");
-                writer.WriteLine("public global::Metrics.Generators.InProgressTracker TrackInProgress() => " + cellField + ".TrackInProgress();");
+                writer.WriteLine("public " + TypeNames.InProgressTracker + " TrackInProgress() => " + cellField + ".TrackInProgress();");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>Makes " + subject + " report what <paramref name=\"callback\"/> returns at each scrape; <c>null</c> stops it.</summary>");
                 writer.WriteLine("/// <param name=\"callback\">Called at collect time; keep it fast and thread-safe.</param>");
-                writer.WriteLine("public void SetCallback(global::System.Func<double>? callback) => " + cellField + ".SetCallback(callback);");
+                writer.WriteLine("public void SetCallback(" + TypeNames.FuncOfDouble + "? callback) => " + cellField + ".SetCallback(callback);");
                 WriteValue(writer, cellField, subject);
                 break;
             default:
@@ -73,7 +71,7 @@ internal static class SeriesEmitter
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>Starts a timer that records the elapsed seconds in " + subject + " when disposed: <c>using var _ = ….Time();</c></summary>");
                 writer.WriteLine("/// <returns>The timer to dispose when the timed work is done.</returns>");
-                writer.WriteLine("public global::Metrics.Generators." + timer + " Time() => " + cellField + ".Time();");
+                writer.WriteLine("public " + TypeNames.InRuntime(timer) + " Time() => " + cellField + ".Time();");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The number of observations recorded in " + subject + ".</summary>");
                 writer.WriteLine("public long Count => " + cellField + ".Count;");
@@ -96,26 +94,26 @@ internal static class SeriesEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>Runs <paramref name=\"action\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <param name=\"action\">The work to run.</param>");
-        writer.WriteLine("public void CountExceptions(global::System.Action action) => " + cellField + ".CountExceptions(action);");
+        writer.WriteLine("public void CountExceptions(" + TypeNames.Action + " action) => " + cellField + ".CountExceptions(action);");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Runs <paramref name=\"func\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <typeparam name=\"T\">The result type.</typeparam>");
         writer.WriteLine("/// <param name=\"func\">The work to run.</param>");
         writer.WriteLine("/// <returns>What <paramref name=\"func\"/> returns.</returns>");
-        writer.WriteLine("public T CountExceptions<T>(global::System.Func<T> func) => " + cellField + ".CountExceptions(func);");
+        writer.WriteLine("public T CountExceptions<T>(" + TypeNames.FuncOfT + " func) => " + cellField + ".CountExceptions(func);");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Awaits <paramref name=\"action\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <param name=\"action\">The asynchronous work to run.</param>");
         writer.WriteLine("/// <returns>A task that completes as the work's task does.</returns>");
-        writer.WriteLine("public " + Task + " CountExceptionsAsync(global::System.Func<" + Task + "> action) => " + cellField + ".CountExceptionsAsync(action);");
+        writer.WriteLine("public " + TypeNames.Task + " CountExceptionsAsync(" + TypeNames.FuncOfTask + " action) => " + cellField + ".CountExceptionsAsync(action);");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Awaits <paramref name=\"func\"/> and adds 1 to " + subject + " if it throws; the exception propagates.</summary>");
         writer.WriteLine("/// <typeparam name=\"T\">The result type.</typeparam>");
         writer.WriteLine("/// <param name=\"func\">The asynchronous work to run.</param>");
         writer.WriteLine("/// <returns>A task with what <paramref name=\"func\"/>'s task returns.</returns>");
-        writer.WriteLine("public " + TaskOf + " CountExceptionsAsync<T>(global::System.Func<" + TaskOf + "> func) => " + cellField + ".CountExceptionsAsync(func);");
+        writer.WriteLine("public " + TypeNames.TaskOfT + " CountExceptionsAsync<T>(" + TypeNames.FuncOfTaskOfT + " func) => " + cellField + ".CountExceptionsAsync(func);");
     }
 }

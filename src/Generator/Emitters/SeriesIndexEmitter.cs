@@ -14,7 +14,6 @@ namespace Metrics.Generators.Generator.Emitters;
 /// </summary>
 internal static class SeriesIndexEmitter
 {
-    private const string Runtime = "global::Metrics.Generators.";
 
     /// <summary>True when an index needs the per-instance <c>BoundedStringLabel</c>, so <c>SeriesIndex</c> is an instance method.</summary>
     public static bool NeedsInstance(IReadOnlyList<LabelIdentifiers> labels) => labels.Any(l => l.Label.Kind == LabelKind.BoundedString);
@@ -29,7 +28,7 @@ internal static class SeriesIndexEmitter
             var count = label.Label.Values.Count;
             writer.WriteLine("// " + label.Label.Name + ": " + Literals.Int(count) + (count == 1 ? " known value" : " known values")
                              + ", index " + Literals.Int(count) + " is " + NameRules.OverflowValue + ".");
-            writer.WriteLine("private static readonly " + Runtime + "FixedLabel " + label.Field + " = new(" + string.Join(", ", values) + ");");
+            writer.WriteLine("private static readonly " + TypeNames.FixedLabel + " " + label.Field + " = new(" + string.Join(", ", values) + ");");
         }
 
         // Only the labels after the first are multiplied by; a bounded label's cardinality is an instance field.
@@ -49,7 +48,7 @@ internal static class SeriesIndexEmitter
     {
         foreach (var label in labels.Where(l => l.Label.Kind == LabelKind.BoundedString))
         {
-            writer.WriteLine("private readonly " + Runtime + "BoundedStringLabel " + label.Field + ";");
+            writer.WriteLine("private readonly " + TypeNames.BoundedStringLabel + " " + label.Field + ";");
         }
 
         foreach (var label in labels.Skip(1).Where(l => l.Label.Kind == LabelKind.BoundedString))
@@ -65,8 +64,8 @@ internal static class SeriesIndexEmitter
     public static IEnumerable<string> Initializers(LabelIdentifiers label, bool multipliedBy)
     {
         var name = Literals.String(label.Label.Name);
-        yield return label.Field + " = new " + Runtime + "BoundedStringLabel(" + name + ", maxValues: " + Runtime
-                     + "MetricOverrides.MaxValuesOf(overrides, Descriptor, " + name + ", " + Literals.Int(label.Label.MaxValues) + "), maxLength: "
+        yield return label.Field + " = new " + TypeNames.BoundedStringLabel + "(" + name + ", maxValues: " + TypeNames.MetricOverrides
+                     + ".MaxValuesOf(overrides, Descriptor, " + name + ", " + Literals.Int(label.Label.MaxValues) + "), maxLength: "
                      + Literals.Int(label.Label.MaxLength) + ");";
         if (multipliedBy)
         {

@@ -11,5 +11,5 @@ internal static class GeneratorInfo
 
     /// <summary>The attribute line every generated type carries.</summary>
     public static readonly string GeneratedCodeAttribute =
-        "[global::System.CodeDom.Compiler.GeneratedCode(" + Literals.String(Tool) + ", " + Literals.String(Version) + ")]";
+        "[" + TypeNames.GeneratedCodeAttribute + "(" + Literals.String(Tool) + ", " + Literals.String(Version) + ")]";
 }

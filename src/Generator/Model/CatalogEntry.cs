@@ -1,5 +1,4 @@
 using System;
-using Metrics.Generators.Generator.Emitters;
 using Metrics.Generators.Shared.Declarations;
 
 namespace Metrics.Generators.Generator.Model;
@@ -11,20 +10,20 @@ namespace Metrics.Generators.Generator.Model;
 /// <param name="Name">The metric name, the catalogue's sort key.</param>
 /// <param name="TypeName">The metric type, fully qualified.</param>
 /// <param name="PropertyName">The static property, fully qualified.</param>
-/// <param name="MetricType">The runtime's <c>MetricType</c> member, fully qualified, for <c>[assembly: DeclaresMetric]</c>.</param>
+/// <param name="Kind">Counter, gauge, histogram or summary, for <c>[assembly: DeclaresMetric]</c>.</param>
 /// <param name="DeclaringType">The type holding the property, fully qualified.</param>
 /// <param name="Member">The property's simple name.</param>
-internal sealed record CatalogEntry(string Name, string TypeName, string PropertyName, string MetricType, string DeclaringType, string Member) : IComparable<CatalogEntry>
+internal sealed record CatalogEntry(string Name, string TypeName, string PropertyName, MetricKind Kind, string DeclaringType, string Member) : IComparable<CatalogEntry>
 {
     /// <summary>The entry for <paramref name="spec"/>, or null when the catalogue cannot name it (a private or protected property or type).</summary>
     public static CatalogEntry? From(MetricSpec spec)
         => spec.IsReachableFromAssembly
             ? new CatalogEntry(
                 spec.Name,
-                MetricFileEmitter.QualifiedTypeName(spec),
-                MetricFileEmitter.QualifiedPropertyName(spec),
-                KindInfo.For(spec.Kind).MetricType,
-                MetricFileEmitter.QualifiedContainingType(spec),
+                spec.QualifiedTypeName,
+                spec.QualifiedPropertyName,
+                spec.Kind,
+                spec.QualifiedContainingType,
                 spec.PropertyName.TrimStart('@'))
             : null;
 

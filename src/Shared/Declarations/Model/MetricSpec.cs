@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Metrics.Generators.Shared.Declarations;
 
 /// <summary>
@@ -42,4 +44,15 @@ internal sealed record MetricSpec(
     double Slo,
     double MaxAgeSeconds,
     int AgeBuckets,
-    bool IsReachableFromAssembly);
+    bool IsReachableFromAssembly)
+{
+    /// <summary>The innermost containing type's fully qualified name, e.g. <c>global::Shop.ShopMetrics</c>.</summary>
+    public string QualifiedContainingType
+        => "global::" + (Namespace.Length > 0 ? Namespace + "." : string.Empty) + string.Join(".", ContainingTypes.Select(t => t.Name));
+
+    /// <summary>The metric type's fully qualified name, e.g. <c>global::Shop.ShopMetrics.OrdersTotal</c>.</summary>
+    public string QualifiedTypeName => QualifiedContainingType + "." + TypeName;
+
+    /// <summary>The property's fully qualified name, e.g. <c>global::Shop.ShopMetrics.Orders</c>.</summary>
+    public string QualifiedPropertyName => QualifiedContainingType + "." + PropertyName;
+}
