@@ -20,8 +20,8 @@ public sealed class PackageConsumerTests(PackedPackages packages)
         }
 
         packages.WriteNuGetConfig(consumer);
-        Processes.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
-        var output = Processes.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll"));
+        ChildProcess.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
+        var output = ChildProcess.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll"));
         var parts = output.Split("----\n");
         Assert.Equal(2, parts.Length);
         var text = parts[0];
