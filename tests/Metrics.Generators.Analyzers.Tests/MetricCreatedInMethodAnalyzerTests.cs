@@ -165,6 +165,34 @@ public class MetricCreatedInMethodAnalyzerTests
     }
 
     [Fact]
+    public async Task GeneratedMetricWithOverridesOnDefaultRegistryInMethod_IsReported()
+    {
+        await Verify.VerifyAsync(GeneratedMetric + """
+            public static class Handler
+            {
+                public static void Handle() => {|MG3001:new Shop.OrdersTotal(MetricRegistry.Default, new MetricOverrides())|}.Inc();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GeneratedMetricWithOverridesOnItsOwnRegistry_IsNotReported()
+    {
+        // The README's overrides line: the two-argument constructor is judged by its registry, like the one-argument one.
+        await Verify.VerifyAsync(GeneratedMetric + """
+            public static class OrdersTests
+            {
+                public static double CountsOneOrder()
+                {
+                    var orders = new Shop.OrdersTotal(new MetricRegistry(), new MetricOverrides());
+                    orders.Inc();
+                    return orders.Value;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task EmptySource_ReportsNothing()
     {
         await Verify.VerifyAsync(string.Empty);

@@ -1,6 +1,6 @@
 using Metrics.Generators.AspNetCore.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using static Metrics.Generators.AspNetCore.Tests.Support.Exposition;
+using static Metrics.Generators.Tests.Support.Scrape;
 
 namespace Metrics.Generators.AspNetCore.Tests;
 

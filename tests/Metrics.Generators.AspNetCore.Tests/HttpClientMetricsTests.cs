@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
-using static Metrics.Generators.AspNetCore.Tests.Support.Exposition;
+using static Metrics.Generators.Tests.Support.Scrape;
 
 namespace Metrics.Generators.AspNetCore.Tests;
 

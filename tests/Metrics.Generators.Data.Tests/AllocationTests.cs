@@ -9,7 +9,7 @@ namespace Metrics.Generators.Data.Tests;
 /// </summary>
 public class AllocationTests
 {
-    private const int Iterations = 10_000;
+    private const int Iterations = Allocation.Iterations;
 
     [Fact]
     public void Classify_AllocatesNothing()
@@ -19,7 +19,7 @@ public class AllocationTests
 
         // Select is 0, so a sum of results would prove nothing: count the calls that classified it right (warm-up
         // and measured loops both, 2 × Iterations).
-        AssertNoAllocation(() => selects += SqlOperationClassifier.Classify(CommandType.Text, sql) == DatabaseOperation.Select ? 1 : 0);
+        Allocation.AssertNone(() => selects += SqlOperationClassifier.Classify(CommandType.Text, sql) == DatabaseOperation.Select ? 1 : 0);
         Assert.Equal(2 * Iterations, selects);
     }
 
@@ -30,12 +30,12 @@ public class AllocationTests
         using var command = new InstrumentedDbCommand(new FakeDbCommand(), db.Metrics, TestDatabase.Name);
 
         command.CommandText = "UPDATE t SET a = 1";
-        AssertNoAllocation(() => command.ExecuteNonQuery());
+        Allocation.AssertNone(() => command.ExecuteNonQuery());
         command.CommandText = "-- read\nSELECT a FROM t";
-        AssertNoAllocation(() => command.ExecuteScalar());
+        Allocation.AssertNone(() => command.ExecuteScalar());
         command.CommandType = CommandType.StoredProcedure;
         command.CommandText = "get_orders";
-        AssertNoAllocation(() => command.ExecuteNonQuery());
+        Allocation.AssertNone(() => command.ExecuteNonQuery());
 
         Assert.Equal(2 * Iterations, db.Count("UPDATE"));
         Assert.Equal(2 * Iterations, db.Count("SELECT"));
@@ -54,22 +54,5 @@ public class AllocationTests
         Assert.Same(FakeDbCommand.Failure, thrown);
         Assert.Equal(1, db.Errors("DELETE"));
         Assert.Equal(1, db.Count("DELETE"));
-    }
-
-    private static void AssertNoAllocation(Action action)
-    {
-        // Warm up: creates the series, JIT-compiles every tier we will run.
-        for (var i = 0; i < Iterations; i++)
-        {
-            action();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            action();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Metrics.Generators.EndToEnd.Tests.Support;
 
 namespace Metrics.Generators.EndToEnd.Tests;
@@ -13,6 +14,9 @@ public sealed class GracefulShutdownTests : IDisposable
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
+    // What the programs print once they serve: "metrics: http://…/metrics".
+    private static readonly Regex MetricsLine = new(@"metrics: (https?://\S+/metrics)");
+
     private readonly string _directory = Directory.CreateTempSubdirectory("metrics-shutdown-").FullName;
 
     public static TheoryData<string> Signals => new() { "TERM", "INT" };
@@ -21,7 +25,7 @@ public sealed class GracefulShutdownTests : IDisposable
     [MemberData(nameof(Signals))]
     public async Task MetricServer_console_worker_stops_on_the_signal_with_exit_code_0(string signal)
     {
-        await using var worker = ChildProcess.StartDotnet(_directory, ChildProcess.PathOf("MetricServerConsoleDll"), "0");
+        await using var worker = ChildProcess.StartApp(_directory, "dotnet", BuildOutputs.PathOf("MetricServerConsoleDll"), "0");
 
         await AssertStopsGracefullyAsync(worker, signal);
     }
@@ -30,7 +34,7 @@ public sealed class GracefulShutdownTests : IDisposable
     [MemberData(nameof(Signals))]
     public async Task Order_system_stops_on_the_signal_with_exit_code_0(string signal)
     {
-        await using var sample = ChildProcess.StartDotnet(_directory, ChildProcess.PathOf("OrderSystemDll"), "--base-port", "0", "--no-traffic");
+        await using var sample = ChildProcess.StartApp(_directory, "dotnet", BuildOutputs.PathOf("OrderSystemDll"), "--base-port", "0", "--no-traffic");
 
         await AssertStopsGracefullyAsync(sample, signal);
         Assert.Contains("stopped", sample.Output, StringComparison.Ordinal);
@@ -41,7 +45,7 @@ public sealed class GracefulShutdownTests : IDisposable
     {
         // The README's command (--no-build: the test project has built the sample already). SIGTERM goes to the
         // dotnet CLI's PID only, as `docker stop` or a process supervisor would send it.
-        await using var run = ChildProcess.StartDotnet(_directory, "run", "--no-build", "-c", ChildProcess.Metadata("Configuration"), "--project", ChildProcess.PathOf("OrderSystemProject"), "--", "--base-port", "0", "--no-traffic");
+        await using var run = ChildProcess.StartApp(_directory, "dotnet", "run", "--no-build", "-c", BuildOutputs.Metadata("Configuration"), "--project", BuildOutputs.PathOf("OrderSystemProject"), "--", "--base-port", "0", "--no-traffic");
 
         await AssertStopsGracefullyAsync(run, "TERM");
         Assert.Contains("stopped", run.Output, StringComparison.Ordinal);
@@ -51,7 +55,7 @@ public sealed class GracefulShutdownTests : IDisposable
 
     private static async Task AssertStopsGracefullyAsync(ChildProcess process, string signal)
     {
-        var metrics = await process.MetricsUrlAsync(Ct);
+        var metrics = new Uri((await process.WaitForOutputAsync(MetricsLine, TimeSpan.FromSeconds(60), Ct)).Groups[1].Value);
         using (var client = new HttpClient())
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(metrics, Ct)).StatusCode);

@@ -154,6 +154,52 @@ public sealed class DeclarationModelTests
         Assert.Equal(expected, result.Spec!.Buckets);
     }
 
+    [Theory]
+    [InlineData("0.3", new[] { 0.3 })]
+    [InlineData("0.25", new[] { 0.25 })]
+    [InlineData("250", new[] { 250.0 })]
+    [InlineData("2.5", new[] { 2.5 })]
+    [InlineData("0.3, 0.25", new[] { 0.3, 0.25 })]
+    [InlineData("2.5, 250, 0.3", new[] { 2.5, 250.0, 0.3 })]
+    public void SloBuckets_ContainEveryThresholdExactly_SortedAndUnique_WithCleanNeighbours(string arguments, double[] thresholds)
+    {
+        var source = InClass("    /// <summary>H.</summary>\n    [Histogram(\"x_seconds\", Unit = \"seconds\")][SloBuckets(" + arguments + ")] public static partial A P { get; }");
+
+        var result = Read(source);
+
+        Assert.Empty(result.Problems);
+        var buckets = result.Spec!.Buckets.ToArray();
+        Assert.NotEmpty(buckets);
+        foreach (var threshold in thresholds)
+        {
+            // Exactly the threshold as declared (an le the SLO query can name), not a product that is off by one ulp.
+            Assert.Contains(threshold, buckets);
+        }
+
+        for (var i = 1; i < buckets.Length; i++)
+        {
+            Assert.True(buckets[i - 1] < buckets[i], $"bounds {buckets[i - 1]:R} and {buckets[i]:R} are not strictly increasing: [{string.Join(", ", buckets.Select(b => b.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        }
+
+        // The neighbours are short decimals (0.33, not 0.33000000000000007), as an le label should read.
+        Assert.All(buckets, b => Assert.Equal(b, double.Parse(b.ToString("G10", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
+
+        // One threshold gives the twelve multiples of it; several give their union, nothing more.
+        Assert.True(buckets.Length <= 12 * thresholds.Length, $"{buckets.Length} bounds for {thresholds.Length} thresholds");
+        if (thresholds.Length == 1)
+        {
+            Assert.Equal(12, buckets.Length);
+        }
+    }
+
+    [Fact]
+    public void SloBuckets_AtAQuarterSecond_AreTheDocumentedMultiples()
+    {
+        var source = InClass("    /// <summary>H.</summary>\n    [Histogram(\"x_seconds\", Unit = \"seconds\")][SloBuckets(0.25)] public static partial A P { get; }");
+
+        Assert.Equal([0.025, 0.0625, 0.125, 0.1875, 0.225, 0.25, 0.275, 0.3125, 0.375, 0.5, 1, 2.5], Read(source).Spec!.Buckets);
+    }
+
     [Fact]
     public void InvalidBuckets_FallBackToTheDefaults_SoTheMetricStillCompiles()
     {

@@ -24,7 +24,7 @@ public sealed partial class MetricsDiagnosticsBuildTests(PackedPackages packages
     {
         var project = Copy("Mistakes");
         var sarif = Path.Combine(project, "build.sarif");
-        var (exitCode, console) = Processes.RunToEnd(
+        var (exitCode, console) = ChildProcess.RunToEnd(
             project, "dotnet", "build", "-c", "Release", "--nologo", "-clp:NoSummary",
             $"-p:MetricsGeneratorsVersion={packages.Version}", $"-p:ErrorLog={sarif}%2Cversion=2.1");
 
@@ -64,7 +64,7 @@ public sealed partial class MetricsDiagnosticsBuildTests(PackedPackages packages
     {
         var project = Copy("Clean");
         var sarif = Path.Combine(project, "build.sarif");
-        var (exitCode, console) = Processes.RunToEnd(
+        var (exitCode, console) = ChildProcess.RunToEnd(
             project, "dotnet", "build", "-c", "Release", "--nologo",
             $"-p:MetricsGeneratorsVersion={packages.Version}", $"-p:ErrorLog={sarif}%2Cversion=2.1");
 

@@ -13,8 +13,8 @@ public sealed class PackageConsumerTests(PackedPackages packages)
     public void ConsumerBuiltFromPackedPackage_DeclaresRecordsAndExposes()
     {
         var consumer = CopyConsumer("consumer");
-        Processes.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
-        var output = Processes.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll"));
+        ChildProcess.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
+        var output = ChildProcess.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll"));
         var parts = output.Split("----\n");
         Assert.Equal(2, parts.Length);
         var text = parts[0];
@@ -42,8 +42,8 @@ public sealed class PackageConsumerTests(PackedPackages packages)
             "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>",
             "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <MetricsGeneratorsRegisterDefaults>false</MetricsGeneratorsRegisterDefaults>",
             StringComparison.Ordinal));
-        Processes.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
-        var text = Processes.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll")).Split("----\n")[0];
+        ChildProcess.Run(consumer, "dotnet", "build", "-c", "Release", "-o", "out", $"-p:MetricsGeneratorsVersion={packages.Version}");
+        var text = ChildProcess.Run(consumer, "dotnet", Path.Combine(consumer, "out", "PackageConsumer.dll")).Split("----\n")[0];
 
         Assert.Contains("consumer_orders_total{status=\"created\"} 2\n", text);
         Assert.DoesNotContain("consumer_untouched_total", text);

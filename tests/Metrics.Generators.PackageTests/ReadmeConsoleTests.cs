@@ -17,37 +17,37 @@ public sealed class ReadmeConsoleTests(PackedPackages packages)
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Theory]
-    [InlineData(Processes.SIGTERM)]
-    [InlineData(Processes.SIGINT)]
-    public async Task ReadmeConsoleServer_ServesMetrics_AndStopsCleanlyOnSignal(int signal)
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task ReadmeConsoleServer_ServesMetrics_AndStopsCleanlyOnSignal(string signal)
     {
         var parent = packages.NewDirectory($"console-{signal}-parent");
         packages.WriteNuGetConfig(parent);
-        Processes.Run(parent, "dotnet", "new", "console", "--name", "worker", "--output", "worker");
+        ChildProcess.Run(parent, "dotnet", "new", "console", "--name", "worker", "--output", "worker");
         var project = Path.Combine(parent, "worker");
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators", "--version", packages.Version);
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.AspNetCore", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.AspNetCore", "--version", packages.Version);
 
         // The README's lines, with one change: a free port instead of 9100, so the test never meets another server.
         var program = Repository.ReadmeBlock("console");
         Assert.Contains(DefaultStart, program);
         var port = FreePort();
         File.WriteAllText(Path.Combine(project, "Program.cs"), program.Replace(DefaultStart, $"MetricServer.StartAsync(new MetricServerOptions {{ Port = {port} }})", StringComparison.Ordinal));
-        Processes.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
+        ChildProcess.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
 
-        using var app = new RunningApp(Processes.AppStartInfo(project, "dotnet", Path.Combine(project, "out", "worker.dll")));
+        using var app = ChildProcess.StartApp(project, "dotnet", Path.Combine(project, "out", "worker.dll"));
         var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
         var exposition = await WaitForAsync(metrics, app);
         Assert.Contains("\nprocess_cpu_seconds_total ", exposition);
-        app.StopWith(signal);
+        await app.StopWithAsync(signal, TestContext.Current.CancellationToken);
     }
 
-    private static async Task<string> WaitForAsync(Uri metrics, RunningApp app)
+    private static async Task<string> WaitForAsync(Uri metrics, ChildProcess app)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            Assert.False(app.Process.HasExited, "the console app exited before serving:\n" + app.Output);
+            Assert.False(app.HasExited, "the console app exited before serving:\n" + app.Output);
             try
             {
                 return await Http.GetStringAsync(metrics);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Metrics.Generators.PackageTests.Support;
 
 namespace Metrics.Generators.PackageTests;
@@ -14,31 +15,34 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    // Kestrel's start-up line: the address it bound for --urls http://127.0.0.1:0.
+    private static readonly Regex ListeningLine = new(@"Now listening on: (http://127\.0\.0\.1:\d+)");
+
     [Fact]
     public async Task ReadmeQuickStart_InANewWebProject_ServesRedProcessAndDeclaredMetrics()
     {
         var project = CreateWebProject("web", onlyLocalFeed: false, withEverySnippet: true);
-        Processes.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
+        ChildProcess.Run(project, "dotnet", "build", "-c", "Release", "-o", "out", "-p:TreatWarningsAsErrors=true");
 
-        using var app = new RunningApp(Processes.AppStartInfo(project, "dotnet", Path.Combine(project, "out", "web.dll"), "--urls", "http://127.0.0.1:0"));
+        using var app = ChildProcess.StartApp(project, "dotnet", Path.Combine(project, "out", "web.dll"), "--urls", "http://127.0.0.1:0");
         var exposition = await ExerciseAsync(app);
         AssertReadmeMetrics(exposition);
-        app.StopWith(Processes.SIGTERM);
+        await app.StopWithAsync("TERM", TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task ReadmeQuickStart_PublishedWithNativeAot_HasNoTrimWarningsAndServesMetrics()
     {
-        Tools.Clang();
+        ExternalTools.Clang();
         var project = CreateWebProject("webaot", onlyLocalFeed: false);
-        var output = Processes.Run(project, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", "aot");
+        var output = ChildProcess.Run(project, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", "aot");
         var warnings = output.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(warnings.Count == 0, "NativeAOT publish warned:\n" + string.Join('\n', warnings));
 
-        using var app = new RunningApp(Processes.AppStartInfo(project, Path.Combine(project, "aot", "webaot"), "--urls", "http://127.0.0.1:0"));
+        using var app = ChildProcess.StartApp(project, Path.Combine(project, "aot", "webaot"), "--urls", "http://127.0.0.1:0");
         var exposition = await ExerciseAsync(app);
         AssertReadmeMetrics(exposition);
-        app.StopWith(Processes.SIGTERM);
+        await app.StopWithAsync("TERM", TestContext.Current.CancellationToken);
     }
 
     /// <summary>
@@ -50,10 +54,10 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
     {
         var parent = packages.NewDirectory(name + "-parent");
         packages.WriteNuGetConfig(parent, onlyLocalFeed);
-        Processes.Run(parent, "dotnet", "new", "web", "--name", name, "--output", name);
+        ChildProcess.Run(parent, "dotnet", "new", "web", "--name", name, "--output", name);
         var project = Path.Combine(parent, name);
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators", "--version", packages.Version);
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.AspNetCore", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.AspNetCore", "--version", packages.Version);
 
         File.WriteAllText(Path.Combine(project, "ShopMetrics.cs"), Repository.ReadmeBlock("declarations"));
         File.WriteAllText(Path.Combine(project, "Program.cs"), Repository.ReadmeBlock("aspnetcore"));
@@ -84,9 +88,9 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
     /// </summary>
     private void AddEverySnippet(string project)
     {
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.Data", "--version", packages.Version);
-        Processes.Run(project, "dotnet", "add", "package", "Metrics.Generators.Monitoring", "--version", packages.Version);
-        Processes.Run(project, "dotnet", "add", "package", "Microsoft.Data.Sqlite", "--version", "10.0.0");
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.Data", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.Monitoring", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "Microsoft.Data.Sqlite", "--version", "10.0.0");
         (string Block, string Parameters, bool Async)[] snippets =
         [
             ("aspnetcore-options", "WebApplicationBuilder builder", false),
@@ -117,9 +121,9 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
         }
     }
 
-    private static async Task<string> ExerciseAsync(RunningApp app)
+    private static async Task<string> ExerciseAsync(ChildProcess app)
     {
-        var address = app.WaitForListeningAddress(TimeSpan.FromSeconds(60));
+        var address = new Uri((await app.WaitForOutputAsync(ListeningLine, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).Groups[1].Value);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal("Hello World!", await Http.GetStringAsync(new Uri(address, "/")));
@@ -131,7 +135,7 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
         }
 
         var exposition = await Http.GetStringAsync(new Uri(address, "/metrics"));
-        Tools.AssertPromtoolClean(exposition);
+        ExternalTools.AssertPromtoolClean(exposition);
         return exposition;
     }
 

@@ -65,6 +65,7 @@ public sealed class LabelMaxLengthTests
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        Assert.Equal(100, raw.Count);
         Assert.All(raw, weak => Assert.False(weak.TryGetTarget(out _), "the label kept a reference to a 100 KB value"));
 
         var text = Scrape.Text(registry);

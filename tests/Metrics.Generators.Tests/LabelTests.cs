@@ -88,6 +88,7 @@ public class LabelTests
         // A full label of 25 colliding values: the inserts probed at most LongProbe slots, so the table still uses the
         // fast hash. Lookups of further colliding values probe past all 25 and must switch it, and still fold.
         var colliding = CollidingValues(LabelValueHash.Fast, count: 80, lowBits: 16);
+        Assert.Equal(80, colliding.Length);
         var label = new BoundedStringLabel("tenant", BoundedStringLabel.LongProbe + 1);
         var kept = colliding.Take(BoundedStringLabel.LongProbe + 1).ToArray();
         Assert.All(kept, (value, i) => Assert.Equal(i, label.IndexOf(value)));
@@ -238,7 +239,7 @@ public class LabelTests
     public void GeneratedShape_EnumAndBoundedStringLabels_MapToTheRightSeries()
     {
         var registry = new MetricRegistry();
-        var latency = new RequestDuration(registry);
+        var latency = new ShopMetrics.RequestDuration(registry);
         latency.Observe(0.2, HttpVerb.Post, "/orders");
         latency.Observe(0.3, HttpVerb.Post, "/orders");
         latency.Observe(7, (HttpVerb)42, null);

@@ -420,9 +420,12 @@ public class MonitoringArtifactsTests
         Assert.True(variables[1].GetProperty("multi").GetBoolean() && variables[1].GetProperty("includeAll").GetBoolean());
 
         // Every panel and query reads the chosen data source, never a fixed uid.
-        foreach (var panel in dashboard.RootElement.GetProperty("panels").EnumerateArray().Where(p => p.GetProperty("type").GetString() != "row"))
+        var queryPanels = dashboard.RootElement.GetProperty("panels").EnumerateArray().Where(p => p.GetProperty("type").GetString() != "row").ToList();
+        Assert.NotEmpty(queryPanels);
+        foreach (var panel in queryPanels)
         {
             Assert.Equal("${datasource}", panel.GetProperty("datasource").GetProperty("uid").GetString());
+            Assert.NotEmpty(panel.GetProperty("targets").EnumerateArray());
             Assert.All(panel.GetProperty("targets").EnumerateArray(), t => Assert.Equal("${datasource}", t.GetProperty("datasource").GetProperty("uid").GetString()));
         }
     }

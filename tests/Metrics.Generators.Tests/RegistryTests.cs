@@ -48,8 +48,8 @@ public class RegistryTests
     public void TheSameGeneratedMetricTwice_Throws()
     {
         var registry = new MetricRegistry();
-        _ = new OrdersTotal(registry);
-        Assert.Throws<InvalidOperationException>(() => new OrdersTotal(registry));
+        _ = new ShopMetrics.OrdersTotal(registry);
+        Assert.Throws<InvalidOperationException>(() => new ShopMetrics.OrdersTotal(registry));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Metrics.Generators.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -52,7 +53,9 @@ public sealed class MetricCreatedInMethodAnalyzer : DiagnosticAnalyzer
         {
             // A metric bound to a registry the method made itself (the test pattern) is fine; one bound to a
             // shared registry registers the same name again on the second call, which throws.
-            if (creation.Arguments.Length == 1 && IsMethodLocalRegistry(creation.Arguments[0].Value))
+            // Whichever constructor (registry alone, or registry and overrides): the registry argument decides.
+            var registry = creation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "MetricRegistry");
+            if (registry is not null && IsMethodLocalRegistry(registry.Value))
             {
                 return;
             }

@@ -48,7 +48,7 @@ internal sealed class TestApp : IAsyncDisposable
         return new TestApp(app, registry);
     }
 
-    public string Scrape() => Exposition.Text(Registry);
+    public string Scrape() => global::Metrics.Generators.Tests.Support.Scrape.Text(Registry);
 
     public async ValueTask DisposeAsync()
     {

@@ -35,20 +35,34 @@ internal sealed class TestDatabase
         return command.ExecuteNonQuery();
     }
 
-    /// <summary><c>db_client_operation_duration_seconds_count</c> of (db, operation); 0 when the series does not exist.</summary>
+    // Strict reads (Scrape.Value): a series that is not exposed fails and lists the ones that are; it is never read
+    // as 0. Tests that mean "no such series" say so with the AssertNo… helpers.
+
+    /// <summary><c>db_client_operation_duration_seconds_count</c> of (db, operation).</summary>
     public double Count(string operation, string database = Name)
-        => Scrape.Sample(Registry, "db_client_operation_duration_seconds_count", $"db=\"{database}\",operation=\"{operation}\"") ?? 0;
+        => Scrape.Value(Registry, "db_client_operation_duration_seconds_count", ("db", database), ("operation", operation));
 
-    public double? Sum(string operation, string database = Name)
-        => Scrape.Sample(Registry, "db_client_operation_duration_seconds_sum", $"db=\"{database}\",operation=\"{operation}\"");
+    /// <summary><c>db_client_operation_duration_seconds_sum</c> of (db, operation).</summary>
+    public double Sum(string operation, string database = Name)
+        => Scrape.Value(Registry, "db_client_operation_duration_seconds_sum", ("db", database), ("operation", operation));
 
-    /// <summary><c>db_client_errors_total</c> of (db, operation), or null when the series does not exist.</summary>
-    public double? Errors(string operation, string database = Name)
-        => Scrape.Sample(Registry, "db_client_errors_total", $"db=\"{database}\",operation=\"{operation}\"");
+    /// <summary><c>db_client_errors_total</c> of (db, operation).</summary>
+    public double Errors(string operation, string database = Name)
+        => Scrape.Value(Registry, "db_client_errors_total", ("db", database), ("operation", operation));
 
-    public double? OpenConnections(string database = Name)
-        => Scrape.Sample(Registry, "db_client_connections_open", $"db=\"{database}\"");
+    /// <summary><c>db_client_connections_open</c> of db.</summary>
+    public double OpenConnections(string database = Name)
+        => Scrape.Value(Registry, "db_client_connections_open", ("db", database));
 
+    /// <summary><c>db_client_connection_open_duration_seconds_count</c> of db.</summary>
     public double OpenDurationCount(string database = Name)
-        => Scrape.Sample(Registry, "db_client_connection_open_duration_seconds_count", $"db=\"{database}\"") ?? 0;
+        => Scrape.Value(Registry, "db_client_connection_open_duration_seconds_count", ("db", database));
+
+    /// <summary>Asserts (db, operation) has no duration series: nothing of that operation ran.</summary>
+    public void AssertNoOperationSeries(string operation, string database = Name)
+        => Scrape.AssertAbsent(Registry, "db_client_operation_duration_seconds_count", ("db", database), ("operation", operation));
+
+    /// <summary>Asserts (db, operation) has no error series.</summary>
+    public void AssertNoErrorSeries(string operation, string database = Name)
+        => Scrape.AssertAbsent(Registry, "db_client_errors_total", ("db", database), ("operation", operation));
 }

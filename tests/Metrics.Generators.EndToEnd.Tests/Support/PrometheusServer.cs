@@ -1,24 +1,23 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Metrics.Generators.Tests.Support;
 
 namespace Metrics.Generators.EndToEnd.Tests.Support;
 
 /// <summary>
 /// PrometheusServer runs the real Prometheus (Debian's 2.42) for one test: its own generated config, a temporary
-/// data directory, a free port on 127.0.0.1, stopped by PID when disposed. Its log is kept for failure messages.
+/// data directory, a free port on 127.0.0.1. The process is stopped by its PID (with anything it started) when
+/// disposed, and also when it fails to start or to become ready: no failed start leaves a Prometheus running.
+/// Its log is kept for failure messages.
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _directory;
-    private readonly StringBuilder _log = new();
 
-    private PrometheusServer(Process process, string directory, Uri address)
+    private PrometheusServer(ChildProcess process, string directory, Uri address)
     {
         _process = process;
         _directory = directory;
@@ -30,22 +29,53 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
+
+    /// <summary>The PID of the Prometheus process.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Starts Prometheus scraping <paramref name="targets"/> (job → address) every <paramref name="interval"/>.</summary>
     public static async Task<PrometheusServer> StartAsync(IReadOnlyDictionary<string, Uri> targets, string interval, string? rulesYaml, CancellationToken cancellationToken)
     {
-        var binary = Find();
+        var binary = ExternalTools.Prometheus();
         var directory = Directory.CreateTempSubdirectory("mg-prometheus-").FullName;
+        ChildProcess? process = null;
+        PrometheusServer? server = null;
+        try
+        {
+            var configPath = await WriteConfigAsync(directory, targets, interval, rulesYaml, cancellationToken);
+            var port = FreePort();
+            process = ChildProcess.Start(ChildProcess.StartInfo(
+                directory,
+                binary,
+                "--config.file=" + configPath,
+                "--storage.tsdb.path=" + Path.Combine(directory, "data"),
+                "--web.listen-address=127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
+                "--log.level=warn"));
+            server = new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}/"));
+            await server.WaitReadyAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            // Not ready in time, exited, the test cancelled, or any other failure on the way: stop what was started
+            // by its PID before the failure propagates, so no Prometheus outlives a failed start.
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+            else
+            {
+                process?.Dispose();
+                DeleteDirectory(directory);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<string> WriteConfigAsync(string directory, IReadOnlyDictionary<string, Uri> targets, string interval, string? rulesYaml, CancellationToken cancellationToken)
+    {
         var config = new StringBuilder();
         config.Append("global:\n  scrape_interval: ").Append(interval).Append("\n  scrape_timeout: ").Append(interval)
               .Append("\n  evaluation_interval: ").Append(interval).Append('\n');
@@ -64,34 +94,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
         var configPath = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(configPath, config.ToString(), cancellationToken);
-
-        var port = FreePort();
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--config.file=" + configPath,
-                     "--storage.tsdb.path=" + Path.Combine(directory, "data"),
-                     "--web.listen-address=127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
-                     "--log.level=warn",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + binary);
-        var server = new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server.WaitReadyAsync(cancellationToken);
-        return server;
+        return configPath;
     }
 
     /// <summary>Runs an instant query and returns its result vector (labels, value).</summary>
@@ -144,48 +147,24 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
         => JsonDocument.Parse(await Client.GetStringAsync(path, cancellationToken));
 
+    /// <summary>Stops Prometheus by its PID (the whole process tree) and removes its data directory.</summary>
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await _process.DisposeAsync();
+        DeleteDirectory(_directory);
+    }
 
-        _process.Dispose();
+    private static void DeleteDirectory(string directory)
+    {
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {
             // A file still being released: the temp directory is cleaned by the OS later.
         }
-    }
-
-    private static string Find()
-    {
-        const string Missing = "prometheus not found: install Debian package prometheus";
-        if (File.Exists("/usr/bin/prometheus"))
-        {
-            return "/usr/bin/prometheus";
-        }
-
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "prometheus")).FirstOrDefault(File.Exists);
-        if (onPath is not null)
-        {
-            return onPath;
-        }
-
-        if (Environment.GetEnvironmentVariable("METRICS_REQUIRE_TOOLS") == "1")
-        {
-            Assert.Fail(Missing + " (METRICS_REQUIRE_TOOLS=1 makes this a failure)");
-        }
-
-        Assert.Skip(Missing);
-        return null!;
     }
 
     private static int FreePort()
@@ -197,19 +176,6 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     private static double ParseValue(JsonElement pair)
         => double.Parse(pair[1].GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
 
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class PackedPackages : IDisposable
         PackOutput = string.Empty;
         foreach (var project in Projects)
         {
-            PackOutput += Processes.Run(Root, "dotnet", "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:CI=true");
+            PackOutput += ChildProcess.Run(Root, "dotnet", "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:CI=true");
         }
     }
 
