@@ -22,8 +22,33 @@ public sealed class MetricRegistry
     private MetricFamily[] _families = [];
     private int _lastScrapeSize = 16 * 1024;
 
-    /// <summary>The process-wide registry that generated metrics register in.</summary>
-    public static MetricRegistry Default { get; } = new();
+    /// <summary>Creates an empty registry that publishes no instruments, with no constant labels and no target_info.</summary>
+    public MetricRegistry()
+        : this(new MetricRegistryOptions())
+    {
+    }
+
+    /// <summary>Creates an empty registry configured by <paramref name="options"/> (read once, here).</summary>
+    /// <param name="options">Instrument publication, constant labels and service identity.</param>
+    public MetricRegistry(MetricRegistryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PublishesInstruments = options.PublishInstruments;
+        ConstantLabels = options.ConstantLabels.ToArray();
+        TargetInfo = options.TargetInfo.ToArray();
+    }
+
+    /// <summary>The process-wide registry that generated metrics register in; it publishes its metrics as instruments.</summary>
+    public static MetricRegistry Default { get; } = new(new MetricRegistryOptions { PublishInstruments = true });
+
+    /// <summary>Whether families registered here are also published as <c>System.Diagnostics.Metrics</c> instruments.</summary>
+    public bool PublishesInstruments { get; }
+
+    /// <summary>The labels every series of this registry carries, before its own.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConstantLabels { get; }
+
+    /// <summary>The service identity written as <c>target_info</c> (empty: none is written).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TargetInfo { get; }
 
     /// <summary>The registered families, in exposition order. A snapshot; later registrations do not change it.</summary>
     public IReadOnlyList<MetricFamily> Families => Array.AsReadOnly(Volatile.Read(ref _families));
