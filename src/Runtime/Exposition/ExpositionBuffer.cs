@@ -18,13 +18,17 @@ internal ref struct ExpositionBuffer
     private const int ChunkSize = 4096;
 
     private readonly IBufferWriter<byte> _output;
+    private readonly byte[] _constantLabels;
     private Span<byte> _span;
     private int _used;
 
     /// <summary>Creates a buffer over <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
-    public ExpositionBuffer(IBufferWriter<byte> output)
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="constantLabels">The registry's rendered constant labels, which open every label block (may be empty).</param>
+    public ExpositionBuffer(IBufferWriter<byte> output, byte[] constantLabels)
     {
         _output = output;
+        _constantLabels = constantLabels;
         _span = default;
         _used = 0;
     }
@@ -42,7 +46,7 @@ internal ref struct ExpositionBuffer
     }
 
     /// <summary>
-    /// Appends one sample line: <c>name{labels,extra} value\n</c>. <paramref name="labels"/> is a cell's
+    /// Appends one sample line: <c>name{constant,labels,extra} value\n</c>. <paramref name="labels"/> is a cell's
     /// rendered label block (may be empty); <paramref name="extraLabel"/> a pre-rendered <c>le="…"</c> or
     /// <c>quantile="…"</c> pair (may be empty).
     /// </summary>
@@ -77,16 +81,24 @@ internal ref struct ExpositionBuffer
 
     private void WriteSeriesName(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> labels, scoped ReadOnlySpan<byte> extraLabel)
     {
-        Reserve(name.Length + labels.Length + extraLabel.Length + 4);
+        var constant = _constantLabels.AsSpan();
+        Reserve(name.Length + constant.Length + labels.Length + extraLabel.Length + 5);
         var span = _span[_used..];
         name.CopyTo(span);
         var at = name.Length;
-        if (labels.Length > 0 || extraLabel.Length > 0)
+        if (constant.Length > 0 || labels.Length > 0 || extraLabel.Length > 0)
         {
             span[at++] = (byte)'{';
+            constant.CopyTo(span[at..]);
+            at += constant.Length;
+            if (constant.Length > 0 && labels.Length > 0)
+            {
+                span[at++] = (byte)',';
+            }
+
             labels.CopyTo(span[at..]);
             at += labels.Length;
-            if (labels.Length > 0 && extraLabel.Length > 0)
+            if ((constant.Length > 0 || labels.Length > 0) && extraLabel.Length > 0)
             {
                 span[at++] = (byte)',';
             }

@@ -41,10 +41,20 @@ internal abstract class ExpositionFormatWriter
     /// <summary>Renders the family header (HELP, TYPE, UNIT, …) this format writes before the samples; cached per family.</summary>
     public abstract byte[] RenderHeader(MetricDescriptor descriptor);
 
-    /// <summary>Writes every family in order, then the format's end; allocation-free per series.</summary>
-    public void Write(ReadOnlySpan<MetricFamily> families, IBufferWriter<byte> output)
+    /// <summary>
+    /// Renders the <c>target_info</c> family for a registry's identity, whose label block is
+    /// <paramref name="labels"/>; cached per registry (<see cref="RegistryText"/>).
+    /// </summary>
+    public abstract byte[] RenderTargetInfo(ReadOnlySpan<byte> labels);
+
+    /// <summary>
+    /// Writes the registry's <c>target_info</c> (if any), every family in order, then the format's end; every label
+    /// block starts with the registry's constant labels. Allocation-free per series.
+    /// </summary>
+    public void Write(ReadOnlySpan<MetricFamily> families, IBufferWriter<byte> output, RegistryText registry)
     {
-        var buffer = new ExpositionBuffer(output);
+        var buffer = new ExpositionBuffer(output, registry.ConstantLabels);
+        buffer.Write(registry.TargetInfo(this));
         foreach (var family in families)
         {
             WriteFamily(ref buffer, family);

@@ -18,6 +18,9 @@ internal sealed class OpenMetricsTextWriter : TextFormatWriter
         => RenderHeader(descriptor.FamilyName, descriptor.Type, descriptor.Help, descriptor.Unit, escapeQuotes: true);
 
     /// <inheritdoc/>
+    public override byte[] RenderTargetInfo(ReadOnlySpan<byte> labels) => RenderTargetInfo("target", "info", labels, escapeQuotes: true);
+
+    /// <inheritdoc/>
     private protected override bool WritesSumAndCount(FamilyText text) => !text.HasNegativeBuckets;
 
     /// <inheritdoc/>

@@ -22,5 +22,8 @@ internal sealed class PrometheusTextWriter : TextFormatWriter
     }
 
     /// <inheritdoc/>
+    public override byte[] RenderTargetInfo(ReadOnlySpan<byte> labels) => RenderTargetInfo(RegistryText.TargetInfoName, "gauge", labels, escapeQuotes: false);
+
+    /// <inheritdoc/>
     private protected override bool WritesSumAndCount(FamilyText text) => true;
 }

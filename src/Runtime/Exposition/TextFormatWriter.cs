@@ -64,6 +64,20 @@ internal abstract class TextFormatWriter : ExpositionFormatWriter
         buffer.WriteSample(text.CountName, labels, default, count);
     }
 
+    /// <summary>Renders <c>target_info</c>'s header with the type this format has for it, then its one sample.</summary>
+    private protected static byte[] RenderTargetInfo(string familyName, string type, ReadOnlySpan<byte> labels, bool escapeQuotes)
+    {
+        var header = new System.Text.StringBuilder();
+        header.Append("# HELP ").Append(familyName).Append(' ');
+        TextEscaping.AppendEscaped(header, "Target metadata: the service identity its OpenTelemetry resource carries.", escapeQuotes).Append('\n');
+        header.Append("# TYPE ").Append(familyName).Append(' ').Append(type).Append('\n');
+        var bytes = new List<byte>(System.Text.Encoding.UTF8.GetBytes(header.ToString()));
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(RegistryText.TargetInfoName + "{"));
+        bytes.AddRange(labels.ToArray());
+        bytes.AddRange("} 1\n"u8.ToArray());
+        return [.. bytes];
+    }
+
     /// <summary>
     /// Renders <c># HELP</c> (unless the help is blank), <c># TYPE</c> and, when <paramref name="unit"/> is given,
     /// <c># UNIT</c> for <paramref name="name"/>.

@@ -18,6 +18,7 @@ namespace Metrics.Generators;
 public sealed class MetricRegistry
 {
     private readonly Lock _gate = new();
+    private RegistryText _text;
     private readonly Dictionary<string, MetricFamily> _claimedNames = new(StringComparer.Ordinal);
     private MetricFamily[] _families = [];
     private int _lastScrapeSize = 16 * 1024;
@@ -35,7 +36,11 @@ public sealed class MetricRegistry
         ArgumentNullException.ThrowIfNull(options);
         PublishesInstruments = options.PublishInstruments;
         ConstantLabels = options.ConstantLabels.ToArray();
-        TargetInfo = options.TargetInfo.ToArray();
+        _text = new RegistryText(ConstantLabels, []);
+        if (options.TargetInfo.Count > 0)
+        {
+            SetTargetInfo(options.TargetInfo);
+        }
     }
 
     /// <summary>The process-wide registry that generated metrics register in; it publishes its metrics as instruments.</summary>
@@ -48,10 +53,55 @@ public sealed class MetricRegistry
     public IReadOnlyList<KeyValuePair<string, string>> ConstantLabels { get; }
 
     /// <summary>The service identity written as <c>target_info</c> (empty: none is written).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> TargetInfo { get; }
+    public IReadOnlyList<KeyValuePair<string, string>> TargetInfo { get; private set; } = [];
+
+    /// <summary>The exposition layer's rendering of the constant labels and target_info.</summary>
+    internal RegistryText Text => Volatile.Read(ref _text);
+
+    // Stands in the claimed-names map for target_info, so a family that exposes its names is refused like any clash.
+    private static MetricFamily TargetInfoClaim { get; } = new MetricFamily<GaugeCell>(
+        new MetricDescriptor(RegistryText.TargetInfoName, MetricType.Gauge, "Target metadata.", unit: null, labelNames: []));
 
     /// <summary>The registered families, in exposition order. A snapshot; later registrations do not change it.</summary>
     public IReadOnlyList<MetricFamily> Families => Array.AsReadOnly(Volatile.Read(ref _families));
+
+    /// <summary>
+    /// Sets the service identity this registry writes as <c>target_info</c> (resource attributes such as
+    /// <c>service.name</c>; dots become underscores), replacing any set before. For a registry created before the
+    /// identity is known, such as <see cref="Default"/>; the next scrape shows it.
+    /// </summary>
+    /// <param name="attributes">The attributes; an empty set removes <c>target_info</c>.</param>
+    /// <exception cref="ArgumentException">When two attributes, or an attribute and a constant label, become one label name.</exception>
+    /// <exception cref="InvalidOperationException">When a registered family already exposes <c>target_info</c> or <c>target</c>.</exception>
+    public void SetTargetInfo(IEnumerable<KeyValuePair<string, string>> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        var identity = attributes.ToArray();
+        var text = new RegistryText(ConstantLabels, identity);
+        lock (_gate)
+        {
+            // OpenMetrics names the info family "target" and its sample "target_info": no family may expose either.
+            foreach (var name in (string[])["target", RegistryText.TargetInfoName])
+            {
+                if (_claimedNames.TryGetValue(name, out var existing) && existing != TargetInfoClaim)
+                {
+                    throw new InvalidOperationException($"Cannot write target_info: {Describe(existing)} is registered and exposes '{name}'.");
+                }
+
+                if (text.HasTargetInfo)
+                {
+                    _claimedNames[name] = TargetInfoClaim;
+                }
+                else
+                {
+                    _claimedNames.Remove(name);
+                }
+            }
+
+            TargetInfo = Array.AsReadOnly(identity);
+            Volatile.Write(ref _text, text);
+        }
+    }
 
     /// <summary>Adds <paramref name="family"/> and returns it, so a field can be initialized in one expression.</summary>
     /// <typeparam name="TFamily">The family type.</typeparam>
@@ -86,6 +136,16 @@ public sealed class MetricRegistry
             for (var i = 0; i < families.Length; i++)
             {
                 var family = families[i];
+                foreach (var label in family.Descriptor.LabelNames)
+                {
+                    if (Array.IndexOf(Text.ConstantLabelNames, label) >= 0)
+                    {
+                        ReleaseNames(families[..i]);
+                        throw new InvalidOperationException(
+                            $"Cannot register {Describe(family)}: it declares label '{label}', which this registry adds to every series as a constant label.");
+                    }
+                }
+
                 foreach (var name in family.ClaimedNames)
                 {
                     if (_claimedNames.TryGetValue(name, out var existing))
@@ -151,7 +211,7 @@ public sealed class MetricRegistry
         lock (_gate)
         {
             var removed = _families;
-            _claimedNames.Clear();
+            ReleaseNames(removed);
             Volatile.Write(ref _families, []);
             foreach (var family in removed)
             {
@@ -170,7 +230,7 @@ public sealed class MetricRegistry
     public void Write(IBufferWriter<byte> output, ExpositionFormat format)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ExpositionFormatWriter.For(format).Write(Volatile.Read(ref _families), output);
+        ExpositionFormatWriter.For(format).Write(Volatile.Read(ref _families), output, Text);
     }
 
     /// <summary>
