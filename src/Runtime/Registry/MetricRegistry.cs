@@ -36,6 +36,7 @@ public sealed class MetricRegistry
         PublishesInstruments = options.PublishInstruments;
         ConstantLabels = options.ConstantLabels.ToArray();
         TargetInfo = options.TargetInfo.ToArray();
+        Instruments = PublishesInstruments ? new RegistryInstruments(this) : null;
     }
 
     /// <summary>The process-wide registry that generated metrics register in; it publishes its metrics as instruments.</summary>
@@ -49,6 +50,9 @@ public sealed class MetricRegistry
 
     /// <summary>The service identity written as <c>target_info</c> (empty: none is written).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> TargetInfo { get; }
+
+    /// <summary>The meters and instruments of a publishing registry (null when it does not publish).</summary>
+    internal RegistryInstruments? Instruments { get; }
 
     /// <summary>The registered families, in exposition order. A snapshot; later registrations do not change it.</summary>
     public IReadOnlyList<MetricFamily> Families => Array.AsReadOnly(Volatile.Read(ref _families));
@@ -114,6 +118,8 @@ public sealed class MetricRegistry
             {
                 family.OnRegistered();
             }
+
+            Instruments?.Publish(families);
         }
     }
 
@@ -141,6 +147,7 @@ public sealed class MetricRegistry
             Array.Copy(_families, index + 1, families, index, families.Length - index);
             Volatile.Write(ref _families, families);
             family.OnUnregistered();
+            Instruments?.Withdraw(new ReadOnlySpan<MetricFamily>(in family));
             return true;
         }
     }
@@ -157,6 +164,8 @@ public sealed class MetricRegistry
             {
                 family.OnUnregistered();
             }
+
+            Instruments?.Withdraw(removed);
         }
     }
 
