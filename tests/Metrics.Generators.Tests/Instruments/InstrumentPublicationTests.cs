@@ -107,6 +107,19 @@ public sealed class InstrumentPublicationTests
     }
 
     [Fact]
+    public void TheDefaultCollectors_AreNotPublished()
+    {
+        var registry = PublishingRegistry();
+        using var capture = new InstrumentCapture(registry);
+        DefaultCollectors.Register(registry);
+
+        Assert.NotEmpty(registry.Families);
+        Assert.Contains("process_cpu_seconds_total", Scrape.Text(registry));
+        Assert.Empty(capture.Instruments);
+        Assert.Empty(capture.Observe());
+    }
+
+    [Fact]
     public void UnregisteredAndClearedFamilies_ReportNothing_AndReportAgainWhenRegisteredAgain()
     {
         var registry = PublishingRegistry();
