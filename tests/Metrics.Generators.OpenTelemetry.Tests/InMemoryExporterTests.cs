@@ -94,6 +94,26 @@ public sealed class InMemoryExporterTests
         Assert.Equal(1, Point(exported, "db_client_connections_open", ("db", "orders")).GetGaugeLastValueDouble());
     }
 
+    [Fact]
+    public void ARegistryOfItsOwn_IsExportedWithItsOverload_AndANonPublishingOneIsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => Sdk.CreateMeterProviderBuilder().AddMetricsGeneratorsInstrumentation(new MetricRegistry()));
+
+        // A hand-built descriptor names no assembly: it goes on the Metrics.Generators meter.
+        var registry = new MetricRegistry(new MetricRegistryOptions { PublishInstruments = true });
+        registry.Register(new MetricFamily<CounterCell>(new MetricDescriptor("own_jobs_total", MetricType.Counter, "Jobs.", null, []))).GetOrAdd(0).Add(5);
+        var exported = new List<Metric>();
+        using var provider = Sdk.CreateMeterProviderBuilder()
+            .AddMetricsGeneratorsInstrumentation(registry)
+            .AddInMemoryExporter(exported)
+            .Build();
+        provider.ForceFlush();
+
+        var jobs = Metric(exported, "own_jobs_total");
+        Assert.Equal(MetricMeters.FallbackName, jobs.MeterName);
+        Assert.Equal(5, Point(exported, "own_jobs_total").GetSumDouble());
+    }
+
     private static double Sum(Metric metric, (string Key, string Value) tag)
     {
         double sum = 0;
