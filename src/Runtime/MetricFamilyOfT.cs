@@ -32,7 +32,8 @@ public sealed class MetricFamily<TCell> : MetricFamily
         : base(descriptor, TypeOf(descriptor), labels)
     {
         Bounds = descriptor.BucketBounds;
-        _series = new SeriesTable<TCell>(LabelArray, CellFactory(descriptor, clock));
+        Instruments = typeof(TCell) == typeof(HistogramCell) || typeof(TCell) == typeof(SummaryCell) ? new InstrumentSlot() : null;
+        _series = new SeriesTable<TCell>(LabelArray, CellFactory(descriptor, clock, Instruments));
         if (labels.Length == 0)
         {
             _series.GetOrAdd(0);
@@ -44,6 +45,12 @@ public sealed class MetricFamily<TCell> : MetricFamily
 
     /// <summary>A histogram's bucket bounds (empty for other types), held here so the per-call path can search before the lookup.</summary>
     internal double[] Bounds { get; }
+
+    /// <summary>
+    /// Histograms and summaries: where every cell finds the instrument a publishing registry gave the family (null for
+    /// counters and gauges, whose instruments read the cells instead).
+    /// </summary>
+    internal InstrumentSlot? Instruments { get; }
 
     /// <summary>The series created so far, for the exposition's walk.</summary>
     internal SeriesTable<TCell> Series => _series;
@@ -67,7 +74,7 @@ public sealed class MetricFamily<TCell> : MetricFamily
     }
 
     // Runs once per family; the casts go through object because TCell is one of the four, as TypeOf checked.
-    private static Func<long, TCell> CellFactory(MetricDescriptor descriptor, Func<long>? clock)
+    private static Func<long, TCell> CellFactory(MetricDescriptor descriptor, Func<long>? clock, InstrumentSlot? instruments)
     {
         var type = typeof(TCell);
         if (type == typeof(CounterCell))
@@ -83,9 +90,9 @@ public sealed class MetricFamily<TCell> : MetricFamily
         if (type == typeof(HistogramCell))
         {
             var bounds = descriptor.BucketBounds;
-            return (Func<long, TCell>)(object)(Func<long, HistogramCell>)(index => new HistogramCell(index, bounds));
+            return (Func<long, TCell>)(object)(Func<long, HistogramCell>)(index => new HistogramCell(index, bounds, instruments!));
         }
 
-        return (Func<long, TCell>)(object)(Func<long, SummaryCell>)(index => new SummaryCell(index, descriptor, clock));
+        return (Func<long, TCell>)(object)(Func<long, SummaryCell>)(index => new SummaryCell(index, descriptor, clock, instruments!));
     }
 }

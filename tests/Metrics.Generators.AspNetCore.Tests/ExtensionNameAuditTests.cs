@@ -4,6 +4,7 @@ using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
 using Metrics.Generators.Data;
 using Microsoft.AspNetCore.Builder;
+using OpenTelemetry.Metrics;
 
 namespace Metrics.Generators.AspNetCore.Tests;
 
@@ -28,13 +29,14 @@ public sealed class ExtensionNameAuditTests
     [Fact]
     public void No_public_extension_method_of_ours_shares_a_name_with_the_shared_frameworks_or_peer_packages()
     {
-        var ours = new[] { typeof(MetricRegistry).Assembly, typeof(MetricServer).Assembly, typeof(DatabaseMetrics).Assembly }
+        var ours = new[] { typeof(MetricRegistry).Assembly, typeof(MetricServer).Assembly, typeof(DatabaseMetrics).Assembly, typeof(MetricsGeneratorsMeterProviderBuilderExtensions).Assembly }
             .SelectMany(assembly => assembly.GetExportedTypes())
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(method => method.IsDefined(typeof(ExtensionAttribute), inherit: false))
             .Select(method => (method.Name, Owner: $"{method.DeclaringType!.FullName}.{method.Name}"))
             .ToArray();
         Assert.NotEmpty(ours);
+        Assert.Contains(ours, method => method.Name == "AddMetricsGeneratorsInstrumentation");
 
         var peers = PeerAssemblyFiles()
             .SelectMany(file => PublicExtensionMethodNames(file).Select(name => (Name: name, File: Path.GetFileName(file))))

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Metrics.Generators.Benchmarks;
+using OpenTelemetry.Metrics;
 
 namespace Metrics.Generators.Benchmarks.Tests;
 
@@ -87,6 +88,69 @@ public sealed class BenchmarkSmokeTests
         gauge.OursIncDec();
         gauge.GlobalCleanup();
         Assert.Equal(0, gauge.Ours.Value);
+    }
+
+    [Fact]
+    public void HistogramPublished_RecordsIntoCells_AndOnlyTheListenedRegistryReachesTheSdk()
+    {
+        var published = new HistogramPublished();
+        published.GlobalSetup();
+        try
+        {
+            published.NotPublishingObserve();
+            published.PublishingUnlistenedObserve();
+            published.GeneratedNotPublishingObserve();
+            published.GeneratedListenedObserve();
+            published.ListenedSeriesObserve();
+            published.OpenTelemetryRecord();
+            Assert.Equal(1, published.NotPublishing.GetOrAdd(0).Count);
+            Assert.Equal(1, published.PublishingUnlistened.GetOrAdd(0).Count);
+            Assert.Equal(2, published.GeneratedNotPublishing.Bind(HttpMethod.Get, Labels.Route).Count);
+            Assert.Equal(3, published.GeneratedListened.Bind(HttpMethod.Get, Labels.Route).Count);
+
+            published.Collect();
+            var ours = Assert.Single(published.Exported, m => m.Name == "bench_latency_seconds");
+            long count = 0;
+            foreach (ref readonly var point in ours.GetMetricPoints())
+            {
+                count += point.GetHistogramCount();
+            }
+
+            Assert.Equal(3, count);
+            Assert.Single(published.Exported, m => m.Name == "otel_latency_seconds");
+            Assert.DoesNotContain(published.Exported, m => m.Name == "bench_published_latency_seconds");
+        }
+        finally
+        {
+            published.GlobalCleanup();
+        }
+    }
+
+    [Fact]
+    public void CounterCollection_SeesEverySeries()
+    {
+        var collection = new CounterCollection();
+        collection.GlobalSetup();
+        try
+        {
+            collection.MeterListenerCollect();
+            Assert.Equal(CounterCollection.Series, collection.Listened.Measurements);
+            Assert.Equal(CounterCollection.Series * (CounterCollection.Series - 1) / 2.0, collection.Listened.Sum);
+
+            collection.OpenTelemetryCollect();
+            var hits = Assert.Single(collection.Exported, m => m.Name == "bench_route_hits_total");
+            var points = 0;
+            foreach (ref readonly var point in hits.GetMetricPoints())
+            {
+                points++;
+            }
+
+            Assert.Equal(CounterCollection.Series, points);
+        }
+        finally
+        {
+            collection.GlobalCleanup();
+        }
     }
 
     [Fact]

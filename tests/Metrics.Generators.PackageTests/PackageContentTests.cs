@@ -14,7 +14,7 @@ namespace Metrics.Generators.PackageTests;
 [Collection(PackagesCollection.Name)]
 public sealed partial class PackageContentTests(PackedPackages packages)
 {
-    public static TheoryData<string> PackageIds => new() { "Metrics.Generators", "Metrics.Generators.AspNetCore", "Metrics.Generators.Data", "Metrics.Generators.Monitoring" };
+    public static TheoryData<string> PackageIds => new() { "Metrics.Generators", "Metrics.Generators.AspNetCore", "Metrics.Generators.Data", "Metrics.Generators.Monitoring", "Metrics.Generators.OpenTelemetry" };
 
     [Fact]
     public void Pack_PrintsNoWarning()

@@ -13,6 +13,8 @@ namespace Metrics.Generators;
 /// <para>A callback that throws or returns NaN (a counter's also when negative) means "not measurable now": that
 /// sample is left out and the scrape goes on, so a reader sees a gap rather than a made-up value or a failed
 /// scrape. Callbacks run on the scraping thread on every scrape; they must be cheap and thread-safe.</para>
+/// <para>A publishing registry does not publish it as an instrument: what it reads, .NET already publishes on meters
+/// of its own (<c>System.Runtime</c>), which OpenTelemetry users add with the runtime instrumentation.</para>
 /// </remarks>
 internal sealed class CallbackFamily : MetricFamily
 {

@@ -22,6 +22,9 @@ namespace Metrics.Generators;
 /// reverse); it is never torn.</para>
 /// <para>NaN observations are ignored: a NaN has no bucket, and would make <c>_sum</c> NaN forever (which
 /// OpenMetrics parsers reject). Thread-safe; <see cref="Observe"/> allocates nothing.</para>
+/// <para>In a registry that publishes instruments, every observation (through the cell, its timer or the family) is
+/// also recorded into the family's <c>Histogram&lt;double&gt;</c> while a <c>MeterListener</c> has it enabled, with the
+/// series' tags built once; with no listener that is a slot read and a branch (see <c>RecordedFamilyInstrument</c>).</para>
 /// </remarks>
 public sealed class HistogramCell : SeriesCell
 {
@@ -30,13 +33,16 @@ public sealed class HistogramCell : SeriesCell
 
     private readonly double[] _bounds;
     private readonly long[] _buckets;
+    private readonly InstrumentSlot _instruments;
+    private SeriesTags? _tags;
     private long _sumBits;
     private int _writing;
 
-    internal HistogramCell(long seriesIndex, double[] bounds)
+    internal HistogramCell(long seriesIndex, double[] bounds, InstrumentSlot instruments)
         : base(seriesIndex)
     {
         _bounds = bounds;
+        _instruments = instruments;
         _buckets = new long[bounds.Length + 1];
     }
 
@@ -57,6 +63,9 @@ public sealed class HistogramCell : SeriesCell
 
     /// <summary>The sum of the observed values.</summary>
     public double Sum => AtomicDouble.Read(ref _sumBits);
+
+    /// <summary>Whether a recording has reached a published instrument (its tags are built then): how tests see that none did.</summary>
+    internal bool HasInstrumentTags => Volatile.Read(ref _tags) is not null;
 
     /// <summary>Records <paramref name="value"/>: one bucket count and the sum, under the series' writer lock; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
@@ -83,6 +92,13 @@ public sealed class HistogramCell : SeriesCell
         Volatile.Write(ref bucket, bucket + 1);
         Volatile.Write(ref _sumBits, BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(_sumBits) + value));
         Volatile.Write(ref _writing, 0);
+
+        // Published: also to the instrument, only while a listener has it enabled (outside the lock: a listener's
+        // callback may be slow). Unpublished, this is a load of the slot's field and a branch.
+        if (_instruments.Current is { } instrument && instrument.Histogram.Enabled)
+        {
+            instrument.Record(ref _tags, SeriesIndex, value);
+        }
     }
 
     /// <summary>

@@ -36,11 +36,19 @@ public sealed class MetricRegistry
         ArgumentNullException.ThrowIfNull(options);
         PublishesInstruments = options.PublishInstruments;
         ConstantLabels = options.ConstantLabels.ToArray();
+        if (options.MeterName is { } meterName && string.IsNullOrWhiteSpace(meterName))
+        {
+            throw new ArgumentException("MeterName, when set, must not be blank.", nameof(options));
+        }
+
+        MeterName = options.MeterName;
         _text = new RegistryText(ConstantLabels, []);
         if (options.TargetInfo.Count > 0)
         {
             SetTargetInfo(options.TargetInfo);
         }
+
+        Instruments = PublishesInstruments ? new RegistryInstruments(this) : null;
     }
 
     /// <summary>The process-wide registry that generated metrics register in; it publishes its metrics as instruments.</summary>
@@ -48,6 +56,9 @@ public sealed class MetricRegistry
 
     /// <summary>Whether families registered here are also published as <c>System.Diagnostics.Metrics</c> instruments.</summary>
     public bool PublishesInstruments { get; }
+
+    /// <summary>The one meter every family of this registry is published on, or null for one per declaring assembly.</summary>
+    public string? MeterName { get; }
 
     /// <summary>The labels every series of this registry carries, before its own.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ConstantLabels { get; }
@@ -61,6 +72,9 @@ public sealed class MetricRegistry
     // Stands in the claimed-names map for target_info, so a family that exposes its names is refused like any clash.
     private static MetricFamily TargetInfoClaim { get; } = new MetricFamily<GaugeCell>(
         new MetricDescriptor(RegistryText.TargetInfoName, MetricType.Gauge, "Target metadata.", unit: null, labelNames: []));
+
+    /// <summary>The meters and instruments of a publishing registry (null when it does not publish).</summary>
+    internal RegistryInstruments? Instruments { get; }
 
     /// <summary>The registered families, in exposition order. A snapshot; later registrations do not change it.</summary>
     public IReadOnlyList<MetricFamily> Families => Array.AsReadOnly(Volatile.Read(ref _families));
@@ -174,6 +188,8 @@ public sealed class MetricRegistry
             {
                 family.OnRegistered();
             }
+
+            Instruments?.Publish(families);
         }
     }
 
@@ -201,6 +217,7 @@ public sealed class MetricRegistry
             Array.Copy(_families, index + 1, families, index, families.Length - index);
             Volatile.Write(ref _families, families);
             family.OnUnregistered();
+            Instruments?.Withdraw(new ReadOnlySpan<MetricFamily>(in family));
             return true;
         }
     }
@@ -217,6 +234,8 @@ public sealed class MetricRegistry
             {
                 family.OnUnregistered();
             }
+
+            Instruments?.Withdraw(removed);
         }
     }
 

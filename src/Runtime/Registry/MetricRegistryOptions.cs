@@ -11,7 +11,9 @@ public sealed class MetricRegistryOptions
     /// <summary>
     /// Whether every family registered here is also published as a <c>System.Diagnostics.Metrics</c> instrument, on a
     /// <c>Meter</c> named after the assembly that declares it, so <c>MeterListener</c>s and the OpenTelemetry SDK see it.
-    /// True for <see cref="MetricRegistry.Default"/>; false by default for registries created by hand.
+    /// True for <see cref="MetricRegistry.Default"/>; false by default for registries created by hand. The default
+    /// collectors' process and runtime metrics are not published (.NET has meters of its own for them); see
+    /// <see cref="MetricMeters"/> for names, instrument kinds and units.
     /// </summary>
     public bool PublishInstruments { get; set; }
 

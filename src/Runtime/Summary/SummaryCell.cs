@@ -18,18 +18,24 @@ namespace Metrics.Generators;
 /// allocation-free once the sketch chunks for the values' range exist (the first observations in a new range
 /// allocate 1 KiB, once per sub-window for the series' life). Prefer histograms when quantiles must be aggregated
 /// across instances.</para>
+/// <para>In a registry that publishes instruments, observations are also recorded into a <c>Histogram&lt;double&gt;</c>
+/// while a listener has it enabled: OpenTelemetry has no summary, so it shows a histogram whose <c>_sum</c> and
+/// <c>_count</c> equal ours, without the quantiles.</para>
 /// </remarks>
 public sealed class SummaryCell : SeriesCell
 {
     private readonly MetricDescriptor _descriptor;
     private readonly QuantileWindow? _window;
+    private readonly InstrumentSlot _instruments;
+    private SeriesTags? _tags;
     private long _count;
     private long _sumBits;
 
-    internal SummaryCell(long seriesIndex, MetricDescriptor descriptor, Func<long>? clock)
+    internal SummaryCell(long seriesIndex, MetricDescriptor descriptor, Func<long>? clock, InstrumentSlot instruments)
         : base(seriesIndex)
     {
         _descriptor = descriptor;
+        _instruments = instruments;
         _window = descriptor.QuantileValues.Length == 0 ? null : new QuantileWindow(descriptor, clock);
     }
 
@@ -38,6 +44,9 @@ public sealed class SummaryCell : SeriesCell
 
     /// <summary>The sum of the values observed since start.</summary>
     public double Sum => AtomicDouble.Read(ref _sumBits);
+
+    /// <summary>Whether a recording has reached a published instrument (its tags are built then): how tests see that none did.</summary>
+    internal bool HasInstrumentTags => Volatile.Read(ref _tags) is not null;
 
     /// <summary>Records <paramref name="value"/>; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
@@ -51,6 +60,12 @@ public sealed class SummaryCell : SeriesCell
         Interlocked.Increment(ref _count);
         AtomicDouble.Add(ref _sumBits, value);
         _window?.Record(value);
+
+        // Published: also to the family's histogram instrument while a listener has it enabled (see HistogramCell).
+        if (_instruments.Current is { } instrument && instrument.Histogram.Enabled)
+        {
+            instrument.Record(ref _tags, SeriesIndex, value);
+        }
     }
 
     /// <summary>

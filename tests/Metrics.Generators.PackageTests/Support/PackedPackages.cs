@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Metrics.Generators.PackageTests.Support;
 
 /// <summary>
-/// PackedPackages packs the four packages once for every test in the "packages" collection, into a temporary
+/// PackedPackages packs the five packages once for every test in the "packages" collection, into a temporary
 /// folder feed with a version of their own: a re-pack under a version the NuGet cache has seen would be silently
 /// ignored. CI=true packs as CI does (deterministic paths, SourceLink).
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class PackedPackages : IDisposable
         "src/AspNetCore/Metrics.Generators.AspNetCore.csproj",
         "src/Data/Metrics.Generators.Data.csproj",
         "src/Monitoring/Metrics.Generators.Monitoring.csproj",
+        "src/OpenTelemetry/Metrics.Generators.OpenTelemetry.csproj",
     ];
 
     private readonly DirectoryInfo _work;
@@ -38,7 +39,7 @@ public sealed class PackedPackages : IDisposable
 
     public string Feed { get; }
 
-    /// <summary>What <c>dotnet pack</c> printed for the four projects.</summary>
+    /// <summary>What <c>dotnet pack</c> printed for the five projects.</summary>
     public string PackOutput { get; }
 
     /// <summary>A new empty directory under this fixture's temporary directory.</summary>
