@@ -19,10 +19,10 @@ internal sealed class OrderSystemHost : IAsyncDisposable
     public static readonly string[] Jobs = ["order-service", "inventory-service", "payment-service", "notification-service"];
 
     private readonly List<WebApplication> _apps = [];
+    private readonly List<IDisposable> _exporters = [];
+    private readonly OtlpPush? _otlp;
 
-    private OrderSystemHost()
-    {
-    }
+    private OrderSystemHost(OtlpPush? otlp) => _otlp = otlp;
 
     /// <summary>Each service's base address by job name.</summary>
     public Dictionary<string, Uri> Addresses { get; } = new(StringComparer.Ordinal);
@@ -32,9 +32,10 @@ internal sealed class OrderSystemHost : IAsyncDisposable
 
     public Uri OrderAddress => Addresses[Jobs[0]];
 
-    public static async Task<OrderSystemHost> StartAsync(int basePort = 8001, CancellationToken cancellationToken = default)
+    /// <summary>Starts the four services; with <paramref name="otlp"/>, each also pushes its metrics over OTLP.</summary>
+    public static async Task<OrderSystemHost> StartAsync(int basePort = 8001, CancellationToken cancellationToken = default, OtlpPush? otlp = null)
     {
-        var host = new OrderSystemHost();
+        var host = new OrderSystemHost(otlp);
         try
         {
             int Port(int offset) => basePort == 0 ? 0 : basePort + offset;
@@ -56,19 +57,39 @@ internal sealed class OrderSystemHost : IAsyncDisposable
         foreach (var app in Enumerable.Reverse(_apps))
         {
             await app.StopAsync();
+        }
+
+        // After the apps stopped and before their registries go: the exporters' last push sees every request.
+        foreach (var exporter in _exporters)
+        {
+            exporter.Dispose();
+        }
+
+        foreach (var app in Enumerable.Reverse(_apps))
+        {
             await app.DisposeAsync();
         }
     }
 
     private async Task<Uri> StartAsync(string job, Func<MetricRegistry, WebApplication> build, CancellationToken cancellationToken)
     {
-        var registry = new MetricRegistry();
+        // The service's identity, the same in target_info on /metrics and in the OTLP resource.
+        var options = new MetricRegistryOptions { PublishInstruments = _otlp is not null, MeterName = "OrderSystem." + job };
+        options.TargetInfo["service.name"] = job;
+        options.TargetInfo["service.instance.id"] = $"{Environment.MachineName}-{Environment.ProcessId}-{job}";
+        options.TargetInfo["deployment.environment"] = Environment.GetEnvironmentVariable("DEPLOYMENT_ENVIRONMENT") ?? "sample";
+        var registry = new MetricRegistry(options);
         var app = build(registry);
         _apps.Add(app);
         await app.StartAsync(cancellationToken);
         var address = ServiceApp.AddressOf(app);
         Addresses[job] = address;
         Registries[job] = registry;
+        if (_otlp is not null)
+        {
+            _exporters.Add(_otlp.Start(registry));
+        }
+
         return address;
     }
 }

@@ -6,7 +6,7 @@ namespace OrderSystem;
 /// OrderSystemRunner is the sample's hosted service: it starts the four services (and the traffic generator) with the
 /// host and stops them, in reverse, when the host stops on SIGTERM or Ctrl+C.
 /// </summary>
-internal sealed class OrderSystemRunner(int basePort, (double RequestsPerSecond, double FaultRate)? traffic) : IHostedService
+internal sealed class OrderSystemRunner(int basePort, (double RequestsPerSecond, double FaultRate)? traffic, OtlpPush? otlp = null) : IHostedService
 {
     private readonly CancellationTokenSource _stopTraffic = new();
     private OrderSystemHost? _system;
@@ -14,7 +14,7 @@ internal sealed class OrderSystemRunner(int basePort, (double RequestsPerSecond,
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _system = await OrderSystemHost.StartAsync(basePort, cancellationToken);
+        _system = await OrderSystemHost.StartAsync(basePort, cancellationToken, otlp);
         foreach (var (job, address) in _system.Addresses.OrderBy(a => a.Value.Port))
         {
             Console.WriteLine($"{job,-21} {address}  metrics: {new Uri(address, "/metrics")}");
@@ -24,6 +24,11 @@ internal sealed class OrderSystemRunner(int basePort, (double RequestsPerSecond,
         {
             Console.WriteLine($"traffic: {requestsPerSecond.ToString(CultureInfo.InvariantCulture)} requests/s to {_system.OrderAddress}, {faultRate:P0} with an injected payment fault (--no-traffic to stop it)");
             _traffic = new TrafficGenerator(_system.OrderAddress, requestsPerSecond, faultRate).RunAsync(_stopTraffic.Token);
+        }
+
+        if (otlp is not null)
+        {
+            Console.WriteLine($"otlp: pushing every {otlp.IntervalMilliseconds} ms to {new Uri(otlp.Endpoint, "v1/metrics")} ({otlp.Temporality.ToString().ToLowerInvariant()}), as well as serving /metrics");
         }
 
         Console.WriteLine("Ctrl+C stops everything.");

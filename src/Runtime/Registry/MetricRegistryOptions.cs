@@ -18,6 +18,13 @@ public sealed class MetricRegistryOptions
     public bool PublishInstruments { get; set; }
 
     /// <summary>
+    /// When set, every family of this registry is published on one <c>Meter</c> of this name instead of one per
+    /// declaring assembly: for several registries in one process (one per hosted service) that are exported separately,
+    /// since OpenTelemetry selects meters by name only.
+    /// </summary>
+    public string? MeterName { get; set; }
+
+    /// <summary>
     /// Labels every series of this registry carries, in this order, before its own labels (e.g. <c>service</c> when
     /// several services share one process). Names follow the label-name rules and may not be declared by a family.
     /// </summary>
