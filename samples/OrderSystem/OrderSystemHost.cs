@@ -79,17 +79,20 @@ internal sealed class OrderSystemHost : IAsyncDisposable
         options.TargetInfo["service.instance.id"] = $"{Environment.MachineName}-{Environment.ProcessId}-{job}";
         options.TargetInfo["deployment.environment"] = Environment.GetEnvironmentVariable("DEPLOYMENT_ENVIRONMENT") ?? "sample";
         var registry = new MetricRegistry(options);
+
+        // Listening before the service exists: a histogram records into the SDK only while it listens, and the
+        // service observes some (the database's connection open) while it starts.
+        if (_otlp is not null)
+        {
+            _exporters.Add(_otlp.Start(registry));
+        }
+
         var app = build(registry);
         _apps.Add(app);
         await app.StartAsync(cancellationToken);
         var address = ServiceApp.AddressOf(app);
         Addresses[job] = address;
         Registries[job] = registry;
-        if (_otlp is not null)
-        {
-            _exporters.Add(_otlp.Start(registry));
-        }
-
         return address;
     }
 }

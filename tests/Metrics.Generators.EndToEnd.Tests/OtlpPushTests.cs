@@ -107,7 +107,10 @@ public sealed class OtlpPushTests : IDisposable
                         var buckets = Scrape.Samples(scrape.Text, familyName + "_bucket").Where(s => SameSeries(s.Labels, labels, "le")).ToList();
                         Assert.Equal(buckets.Select(b => b.Labels["le"]).Where(le => le != "+Inf").Select(le => double.Parse(le, CultureInfo.InvariantCulture)), point.Bounds);
                         var cumulative = 0L;
-                        Assert.Equal(buckets.Select(b => (long)b.Value), point.Buckets.Select(count => cumulative += count));
+                        var pushedBuckets = point.Buckets.Select(count => cumulative += count).ToArray();
+                        Assert.True(
+                            buckets.Select(b => (long)b.Value).SequenceEqual(pushedBuckets),
+                            $"{job}: {familyName}{{{string.Join(',', labels.Select(l => l.Key + "=" + l.Value))}}} buckets on /metrics [{string.Join(", ", buckets.Select(b => b.Value))}], pushed [{string.Join(", ", pushedBuckets)}]");
                         Assert.Equal(Scrape.Value(scrape.Text, familyName + "_count", match), point.Count);
                         Assert.Equal(Scrape.Value(scrape.Text, familyName + "_sum", match), point.Value, 9);
                         break;

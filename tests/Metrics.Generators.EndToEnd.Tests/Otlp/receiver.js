@@ -27,8 +27,9 @@ const server = http.createServer((request, response) => {
     }
     try {
       const message = ExportMetricsServiceRequest.decode(Buffer.concat(chunks));
-      // Enums as names (AGGREGATION_TEMPORALITY_CUMULATIVE), 64-bit integers as strings: exact, and readable.
-      const json = ExportMetricsServiceRequest.toObject(message, { enums: String, longs: String, defaults: true, arrays: true });
+      // Enums as names (AGGREGATION_TEMPORALITY_CUMULATIVE), 64-bit integers as strings (exact), and each oneof's
+      // chosen field named ("data": "histogram", "value": "asDouble").
+      const json = ExportMetricsServiceRequest.toObject(message, { enums: String, longs: String, defaults: true, arrays: true, oneofs: true });
       json.contentType = request.headers['content-type'];
       fs.appendFileSync(output, JSON.stringify(json) + '\n');
       const body = ExportMetricsServiceResponse.encode(ExportMetricsServiceResponse.create({})).finish();
