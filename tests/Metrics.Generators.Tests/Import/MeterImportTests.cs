@@ -373,6 +373,20 @@ public sealed class MeterImportTests
     }
 
     [Fact]
+    public void Invalid_options_throw_when_the_import_starts()
+    {
+        var registry = new MetricRegistry();
+        var options = new MeterImportOptions();
+        options.HistogramBuckets["h.bad"] = [2, 1];
+
+        var error = Assert.Throws<ArgumentException>(() => registry.ImportMeters(options, UniqueMeter()));
+        Assert.Contains("'h.bad'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MeterImportOptions { MaxSeriesPerInstrument = 0 });
+        Assert.Throws<ArgumentException>(() => registry.ImportMeters(" "));
+        Assert.Empty(registry.Families);
+    }
+
+    [Fact]
     public void Description_is_the_help_and_an_empty_one_gets_a_fallback()
     {
         var name = UniqueMeter();

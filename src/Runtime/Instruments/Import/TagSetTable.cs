@@ -171,7 +171,7 @@ internal sealed class TagSetTable
             });
 
             var allOverflow = stored.Length > 0 && Array.TrueForAll(stored, static tag => tag.Value == NameRules.OverflowValue);
-            if (allOverflow || _realSeries >= _maxSeries || _nodes >= _maxSeries * 2)
+            if (allOverflow || _realSeries >= _maxSeries || _nodes >= _maxSeries * 2L)
             {
                 var overflow = _overflow ?? CreateOverflow(stored);
                 if (allOverflow)
