@@ -23,6 +23,7 @@ public sealed class ImportedNamesTests
         { "9lives", null, MetricType.Gauge, "_9lives", null },
         { "temperature", "Cel", MetricType.Gauge, "temperature_celsius", "celsius" },
         { "custom", "widgets", MetricType.Gauge, "custom_widgets", "widgets" },
+        { "odd", "10s", MetricType.Gauge, "odd_10s", null },
     };
 
     [Theory]

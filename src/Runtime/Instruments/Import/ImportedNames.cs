@@ -98,14 +98,15 @@ internal static class ImportedNames
             name = name + "_" + word;
         }
 
-        // The descriptor's unit is the suffix the name really ends with ("_seconds"), so OpenMetrics' UNIT is valid.
-        var declaredUnit = word is not null && name.EndsWith("_" + word, StringComparison.Ordinal) ? word : null;
+        // The descriptor's unit is the suffix the name really ends with ("_seconds"), so OpenMetrics' UNIT is valid; a
+        // suffix that is no valid unit name ("10s") stays in the name only.
+        var declaredUnit = word is not null && name.EndsWith("_" + word, StringComparison.Ordinal) && NameRules.IsValidMetricName(word) ? word : null;
         return (counter ? name + "_total" : name, declaredUnit);
     }
 
     /// <summary>
-    /// The label name of a tag key: sanitized, a leading digit prefixed with <c>_</c>, and the names Prometheus
-    /// reserves (<c>__…</c>, a histogram's <c>le</c>) prefixed with <c>tag_</c> so they stay visible.
+    /// The label name of a tag key: sanitized (so it never starts with the reserved <c>__</c>: runs of <c>_</c> collapse),
+    /// a leading digit prefixed with <c>_</c>, and a histogram's <c>le</c> tag renamed <c>tag_le</c> so it stays visible.
     /// </summary>
     public static string Label(string key, bool histogram)
     {
@@ -120,9 +121,9 @@ internal static class ImportedNames
             name = "_" + name;
         }
 
-        if (name.StartsWith("__", StringComparison.Ordinal) || (histogram && name == "le"))
+        if (histogram && name == "le")
         {
-            name = "tag_" + name.TrimStart('_');
+            name = "tag_le";
         }
 
         return NameRules.IsValidLabelName(name) ? name : "tag_" + name.TrimStart('_');
