@@ -14,14 +14,7 @@ internal sealed class HttpMetricsStartupFilter(IOptions<MetricsOptions> options)
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
     {
         var metrics = options.Value;
-        if (metrics.Collectors is { } collectors)
-        {
-            PerRegistry<CollectorsRegistration>.GetOrCreate(metrics.Registry, registry =>
-            {
-                DefaultCollectors.Register(registry, collectors);
-                return CollectorsRegistration.Done;
-            });
-        }
+        CollectorsRegistration.Ensure(metrics);
 
         if (!metrics.Http.Enabled)
         {
@@ -33,11 +26,5 @@ internal sealed class HttpMetricsStartupFilter(IOptions<MetricsOptions> options)
             app.UseMiddleware<HttpMetricsMiddleware>(metrics.Http);
             next(app);
         };
-    }
-
-    /// <summary>Marks a registry whose default collectors are registered.</summary>
-    private sealed class CollectorsRegistration
-    {
-        public static readonly CollectorsRegistration Done = new();
     }
 }

@@ -40,4 +40,38 @@ public sealed class MetricsOptions
 
     /// <summary>The RED metrics for incoming requests.</summary>
     public HttpServerMetricsOptions Http { get; } = new();
+
+    /// <summary>
+    /// The <c>System.Diagnostics.Metrics</c> meters whose instruments are exposed in <see cref="Registry"/> from host start
+    /// to host stop (see <see cref="Metrics.Generators.MeterImport"/>): e.g. <c>Microsoft.AspNetCore.Hosting</c>,
+    /// <c>System.Runtime</c>, <c>Npgsql</c>. Empty by default: nothing is imported unless named. Meters this host's
+    /// <c>IMeterFactory</c> did not create, but another host's did, are left out, so each host shows its own requests.
+    /// </summary>
+    public IList<string> ImportedMeters { get; } = new List<string>();
+
+    /// <summary>
+    /// How imported instruments are exposed: series bound per instrument, histogram buckets per instrument name. When
+    /// <see cref="MeterImportOptions.MeterScope"/> is not set, the host's <c>IMeterFactory</c> is used.
+    /// </summary>
+    public MeterImportOptions MeterImport { get; } = new();
+
+    /// <summary>
+    /// Adds <paramref name="meterNames"/> to <see cref="ImportedMeters"/>: <c>AddPrometheusMetrics(o =&gt;
+    /// o.ImportMeters("Microsoft.AspNetCore.Hosting", "System.Runtime"))</c>. Where an imported instrument's name is
+    /// taken by a default collector (<c>System.Runtime</c>'s <c>dotnet.gc.collections</c> is our
+    /// <c>dotnet_gc_collections_total</c>), the collector is kept and the instrument skipped; switch that collector group
+    /// off in <see cref="Collectors"/> to expose the runtime's instrument instead.
+    /// </summary>
+    /// <param name="meterNames">Meter names (case-insensitive; a trailing <c>*</c> matches a prefix).</param>
+    /// <returns>These options.</returns>
+    public MetricsOptions ImportMeters(params string[] meterNames)
+    {
+        ArgumentNullException.ThrowIfNull(meterNames);
+        foreach (var name in meterNames)
+        {
+            ImportedMeters.Add(name);
+        }
+
+        return this;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Metrics.Generators.AspNetCore;
@@ -12,6 +13,7 @@ public static class MetricsServiceCollectionExtensions
     /// AddPrometheusMetrics measures every request (<c>http_requests_total</c>, <c>http_request_duration_seconds</c>,
     /// <c>http_requests_in_progress</c>, labelled by route template) and makes the registry available to
     /// <c>MapPrometheusMetrics()</c>. Call it once; <paramref name="configure"/> may be passed again to adjust options.
+    /// Meters named in <see cref="MetricsOptions.ImportedMeters"/> are imported while the host runs.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adjusts the options, e.g. latency buckets or the registry.</param>
@@ -32,6 +34,7 @@ public static class MetricsServiceCollectionExtensions
             return PerRegistry<HttpServerMetrics>.GetOrCreate(options.Registry, registry => new HttpServerMetrics(registry, options.Http));
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HttpMetricsStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MeterImportHostedService>());
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class ExternalTools
     public const string PrometheusMissing = "prometheus not found: install Debian package prometheus";
     public const string PythonClientMissing = "python3 with prometheus_client not found: install Debian package python3-prometheus-client";
     public const string ClangMissing = "clang not found (the NativeAOT linker): install Debian package clang";
+    public const string PostgresMissing = "PostgreSQL server binaries (initdb, postgres) not found under /usr/lib/postgresql/*/bin: install Debian package postgresql";
 
     // Debian installs prometheus_client for /usr/bin/python3; the python3 first on PATH may not see it.
     private const string DebianPython = "/usr/bin/python3";
@@ -22,6 +23,20 @@ public static class ExternalTools
     public static string Prometheus() => Find("prometheus", "/usr/bin/prometheus") ?? Missing(PrometheusMissing);
 
     public static string Clang() => Find("clang", "/usr/bin/clang") ?? Missing(ClangMissing);
+
+    /// <summary>The bin directory of the newest PostgreSQL server Debian installed (it is not on PATH).</summary>
+    public static string PostgresBin()
+    {
+        var root = "/usr/lib/postgresql";
+        var bin = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(version => Path.Combine(version, "bin"))
+                .Where(candidate => File.Exists(Path.Combine(candidate, "postgres")) && File.Exists(Path.Combine(candidate, "initdb")))
+                .OrderByDescending(candidate => int.TryParse(Path.GetFileName(Path.GetDirectoryName(candidate)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+        return bin ?? Missing(PostgresMissing);
+    }
 
     public static string PythonWithPrometheusClient()
     {

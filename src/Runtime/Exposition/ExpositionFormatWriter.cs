@@ -118,6 +118,41 @@ internal abstract class ExpositionFormatWriter
             case CallbackFamily callbacks:
                 WriteCallbacks(ref buffer, text, callbacks);
                 break;
+            case ImportedFamily imported:
+                WriteImported(ref buffer, text, imported);
+                break;
+        }
+    }
+
+    // An imported instrument's series carry their own label blocks (tag sets are only known at run time).
+    private void WriteImported(ref ExpositionBuffer buffer, FamilyText text, ImportedFamily family)
+    {
+        var series = family.Series;
+        var count = series.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var one = series.At(i);
+            switch (one.Cell)
+            {
+                case CounterCell counter:
+                    WriteCounter(ref buffer, text, one.LabelBlock, counter.Snapshot());
+                    break;
+                case HistogramCell histogram:
+                    WriteHistogram(ref buffer, text, one.LabelBlock, histogram);
+                    break;
+                case GaugeCell gauge when family.Descriptor.Type == MetricType.Counter:
+                    // An observable counter's total, as observed: left out while it is not a valid counter value.
+                    var total = gauge.Collect();
+                    if (total >= 0)
+                    {
+                        WriteCounter(ref buffer, text, one.LabelBlock, CounterValue.Of(total));
+                    }
+
+                    break;
+                case GaugeCell gauge:
+                    WriteGauge(ref buffer, text, one.LabelBlock, gauge.Collect());
+                    break;
+            }
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class MetricRegistry
     private RegistryText _text;
     private readonly Dictionary<string, MetricFamily> _claimedNames = new(StringComparer.Ordinal);
     private MetricFamily[] _families = [];
+    private Action[] _beforeWrite = [];
     private int _lastScrapeSize = 16 * 1024;
 
     /// <summary>Creates an empty registry that publishes no instruments, with no constant labels and no target_info.</summary>
@@ -249,7 +250,34 @@ public sealed class MetricRegistry
     public void Write(IBufferWriter<byte> output, ExpositionFormat format)
     {
         ArgumentNullException.ThrowIfNull(output);
+        foreach (var hook in Volatile.Read(ref _beforeWrite))
+        {
+            hook();
+        }
+
         ExpositionFormatWriter.For(format).Write(Volatile.Read(ref _families), output, Text);
+    }
+
+    /// <summary>
+    /// Adds a hook that <see cref="Write"/> runs once per scrape, before it reads any family: a meter import reads its
+    /// observable instruments there, once per scrape rather than once per family. Hooks run on the scraping thread and
+    /// must not throw.
+    /// </summary>
+    internal void AddBeforeWrite(Action hook)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _beforeWrite, [.. _beforeWrite, hook]);
+        }
+    }
+
+    /// <summary>Removes a hook added by <see cref="AddBeforeWrite"/>.</summary>
+    internal void RemoveBeforeWrite(Action hook)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _beforeWrite, _beforeWrite.Where(existing => existing != hook).ToArray());
+        }
     }
 
     /// <summary>
