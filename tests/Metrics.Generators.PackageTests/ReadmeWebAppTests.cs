@@ -91,6 +91,9 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
         ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.Data", "--version", packages.Version);
         ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.Monitoring", "--version", packages.Version);
         ChildProcess.Run(project, "dotnet", "add", "package", "Microsoft.Data.Sqlite", "--version", "10.0.0");
+        ChildProcess.Run(project, "dotnet", "add", "package", "Metrics.Generators.OpenTelemetry", "--version", packages.Version);
+        ChildProcess.Run(project, "dotnet", "add", "package", "OpenTelemetry.Extensions.Hosting", "--version", "1.20.1");
+        ChildProcess.Run(project, "dotnet", "add", "package", "OpenTelemetry.Exporter.OpenTelemetryProtocol", "--version", "1.20.1");
         (string Block, string Parameters, bool Async)[] snippets =
         [
             ("aspnetcore-options", "WebApplicationBuilder builder", false),
@@ -100,6 +103,8 @@ public sealed class ReadmeWebAppTests(PackedPackages packages)
             ("database", "string connectionString", true),
             ("monitoring", string.Empty, false),
             ("overrides", string.Empty, false),
+            ("opentelemetry", "WebApplicationBuilder builder", false),
+            ("import-meters", "WebApplicationBuilder builder, Metrics.Generators.MetricRegistry registry", false),
         ];
         foreach (var (block, parameters, isAsync) in snippets)
         {

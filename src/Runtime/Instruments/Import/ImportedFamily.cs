@@ -26,10 +26,13 @@ internal sealed class ImportedFamily : MetricFamily
         InstrumentName = instrumentName;
         var bounds = descriptor.BucketBounds;
         var index = 0L;
+
+        // Never filled: an imported family is never published back as an instrument (it came from one).
+        var unpublished = new InstrumentSlot();
         Func<SeriesCell> create = kind switch
         {
             ImportedKind.Counter => () => new CounterCell(Interlocked.Increment(ref index)),
-            ImportedKind.Histogram => () => new HistogramCell(Interlocked.Increment(ref index), bounds),
+            ImportedKind.Histogram => () => new HistogramCell(Interlocked.Increment(ref index), bounds, unpublished),
             _ => () => new GaugeCell(Interlocked.Increment(ref index)),
         };
 
