@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Metrics.Generators.Analyzers.Tests.Support;
 using Microsoft.CodeAnalysis;
@@ -40,7 +39,6 @@ public sealed class MutationFuzzTests
         var cancellationToken = TestContext.Current.CancellationToken;
         var root = RepositoryRoot();
         var random = new Random(Seed);
-        var watch = Stopwatch.StartNew();
         var failures = new List<string>();
         var mutants = 0;
 
@@ -78,8 +76,9 @@ public sealed class MutationFuzzTests
         }
 
         Assert.True(failures.Count == 0, failures.Count + " of " + mutants + " mutants failed:\n" + string.Join("\n", failures.Take(10)));
-        // Each mutant is a full generator + analyzers + compiler pass (about 0.2-0.4 s on a shared 2-core machine).
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"{mutants} mutants took {watch.Elapsed}; keep the fuzz bounded");
+        // Bounded by count, not by time (each mutant is a full generator + analyzers + compiler pass, 0.2-1.5 s on a
+        // shared 2-core machine): a timed assertion failed whenever CI ran other test projects beside it.
+        Assert.Equal(s_files.Length * MutantsPerFile, mutants);
     }
 
     // One token-level mutation; the description says which, so a failure can be reproduced by hand.
