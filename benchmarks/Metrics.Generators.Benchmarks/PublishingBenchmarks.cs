@@ -20,6 +20,7 @@ public class HistogramPublished
 {
     private static readonly KeyValuePair<string, object?> MethodTag = new("method", Labels.Method);
     private static readonly KeyValuePair<string, object?> RouteTag = new("route", Labels.Route);
+    private static readonly KeyValuePair<string, object?>[] s_tags = [MethodTag, RouteTag];
 
     private readonly double _value = Labels.Observation;
     private MeterProvider _provider = null!;
@@ -109,6 +110,10 @@ public class HistogramPublished
     /// <summary>OpenTelemetry's own histogram with the same two tags and buckets.</summary>
     [Benchmark(Description = "OpenTelemetry Histogram.Record")]
     public void OpenTelemetryRecord() => _otel.Record(_value, MethodTag, RouteTag);
+
+    /// <summary>OpenTelemetry's own histogram, the tags passed as a span of a kept array (as our cells pass theirs).</summary>
+    [Benchmark(Description = "OpenTelemetry Histogram.Record, tags as a span")]
+    public void OpenTelemetryRecordSpan() => _otel.Record(_value, new ReadOnlySpan<KeyValuePair<string, object?>>(s_tags));
 
     private static MetricFamily<HistogramCell> HandBuilt(MetricRegistry registry)
         => registry.Register(new MetricFamily<HistogramCell>(
