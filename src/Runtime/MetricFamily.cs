@@ -66,6 +66,11 @@ public abstract class MetricFamily
     /// <summary>Every name this family puts in an exposition; two families in a registry may not share one.</summary>
     internal string[] ClaimedNames { get; }
 
+    /// <summary>Tells the cells that the family's published instrument changed (families that record into one).</summary>
+    internal virtual void RefreshPublished()
+    {
+    }
+
     /// <summary>
     /// Called by a registry, under its lock, once this family is part of it. Families fed by an event (the
     /// exceptions collector) subscribe here, so one that was never registered costs nothing.

@@ -52,6 +52,29 @@ public sealed class MetricFamily<TCell> : MetricFamily
     /// </summary>
     internal InstrumentSlot? Instruments { get; }
 
+    /// <summary>
+    /// Hands the slot's current instrument to every cell (histograms and summaries), under the creation lock, so a cell
+    /// created at the same moment either is walked here or reads the slot in its constructor.
+    /// </summary>
+    internal override void RefreshPublished()
+    {
+        lock (_series.CreationGate)
+        {
+            foreach (var cell in _series)
+            {
+                switch (cell)
+                {
+                    case HistogramCell histogram:
+                        histogram.RefreshPublished();
+                        break;
+                    case SummaryCell summary:
+                        summary.RefreshPublished();
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>The series created so far, for the exposition's walk.</summary>
     internal SeriesTable<TCell> Series => _series;
 

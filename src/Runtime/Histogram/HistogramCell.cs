@@ -24,7 +24,8 @@ namespace Metrics.Generators;
 /// OpenMetrics parsers reject). Thread-safe; <see cref="Observe"/> allocates nothing.</para>
 /// <para>In a registry that publishes instruments, every observation (through the cell, its timer or the family) is
 /// also recorded into the family's <c>Histogram&lt;double&gt;</c> while a <c>MeterListener</c> has it enabled, with the
-/// series' tags built once; with no listener that is a slot read and a branch (see <c>RecordedFamilyInstrument</c>).</para>
+/// series' tags built once; with no listener that is a read of one field of the cell, of the instrument's
+/// <c>Enabled</c> flag and a branch (see <c>RecordedFamilyInstrument</c>).</para>
 /// </remarks>
 public sealed class HistogramCell : SeriesCell
 {
@@ -35,6 +36,10 @@ public sealed class HistogramCell : SeriesCell
     private readonly long[] _buckets;
     private readonly InstrumentSlot _instruments;
     private SeriesTags? _tags;
+
+    // The family's published instrument, or null: set at creation and by the family under its creation lock, so the
+    // per-call check is one field of this cell and the instrument's Enabled flag.
+    private System.Diagnostics.Metrics.Histogram<double>? _published;
     private long _sumBits;
     private int _writing;
 
@@ -43,6 +48,7 @@ public sealed class HistogramCell : SeriesCell
     {
         _bounds = bounds;
         _instruments = instruments;
+        _published = instruments.Current?.Histogram;
         _buckets = new long[bounds.Length + 1];
     }
 
@@ -66,6 +72,9 @@ public sealed class HistogramCell : SeriesCell
 
     /// <summary>Whether a recording has reached a published instrument (its tags are built then): how tests see that none did.</summary>
     internal bool HasInstrumentTags => Volatile.Read(ref _tags) is not null;
+
+    /// <summary>Called by the family, under its creation lock, when its published instrument changes.</summary>
+    internal void RefreshPublished() => _published = _instruments.Current?.Histogram;
 
     /// <summary>Records <paramref name="value"/>: one bucket count and the sum, under the series' writer lock; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
@@ -94,10 +103,10 @@ public sealed class HistogramCell : SeriesCell
         Volatile.Write(ref _writing, 0);
 
         // Published: also to the instrument, only while a listener has it enabled (outside the lock: a listener's
-        // callback may be slow). Unpublished, this is a load of the slot's field and a branch.
-        if (_instruments.Current is { } instrument && instrument.Histogram.Enabled)
+        // callback may be slow). Unpublished, this is a load of a field of this cell and a branch.
+        if (_published is { Enabled: true })
         {
-            instrument.Record(ref _tags, SeriesIndex, value);
+            RecordPublished(value);
         }
     }
 
@@ -215,4 +224,8 @@ public sealed class HistogramCell : SeriesCell
 
         return low;
     }
+
+    // Off the per-call path: only while a listener has the instrument enabled.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordPublished(double value) => _instruments.Current?.Record(ref _tags, SeriesIndex, value);
 }

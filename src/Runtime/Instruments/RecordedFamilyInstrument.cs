@@ -10,8 +10,9 @@ namespace Metrics.Generators;
 /// whose <c>_sum</c> and <c>_count</c> equal ours (its buckets are the SDK's defaults; our quantiles are not sent).
 /// </summary>
 /// <remarks>
-/// The cells find it through the family's <see cref="InstrumentSlot"/>: after recording, a cell checks the slot and
-/// <see cref="Instrument.Enabled"/> inline and calls <see cref="Record"/> only when both hold. The tags are built on a
+/// The family's <see cref="InstrumentSlot"/> holds it, and the family hands its <see cref="Histogram"/> to every cell
+/// (<c>RefreshPublished</c>, under the series table's creation lock, so no cell created meanwhile misses it): after
+/// recording, a cell checks that field's <see cref="Instrument.Enabled"/> inline and calls <see cref="Record"/> only then. The tags are built on a
 /// series' first enabled recording and kept on the cell, so later recordings allocate nothing.
 /// </remarks>
 internal sealed class RecordedFamilyInstrument : FamilyInstrument
@@ -38,9 +39,17 @@ internal sealed class RecordedFamilyInstrument : FamilyInstrument
 
     public override Instrument Instrument => Histogram;
 
-    public override void Activate() => _slot.Attach(this);
+    public override void Activate()
+    {
+        _slot.Attach(this);
+        Family.RefreshPublished();
+    }
 
-    public override void Deactivate() => _slot.Detach(this);
+    public override void Deactivate()
+    {
+        _slot.Detach(this);
+        Family.RefreshPublished();
+    }
 
     /// <summary>Records <paramref name="value"/> with the tags of the series at <paramref name="seriesIndex"/>, kept in <paramref name="tags"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -76,6 +76,12 @@ internal sealed class SeriesTable<TCell>
     /// <summary>How many series have been created.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// The lock every cell is created under: code that must see every cell, or be seen by every cell created later
+    /// (a publishing registry handing its instrument to a family's cells), takes it too.
+    /// </summary>
+    public Lock CreationGate => _gate;
+
     /// <summary>Walks the cells created so far (see the remarks for the order). Lock-free.</summary>
     public Enumerator GetEnumerator()
     {

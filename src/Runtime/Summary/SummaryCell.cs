@@ -28,6 +28,10 @@ public sealed class SummaryCell : SeriesCell
     private readonly QuantileWindow? _window;
     private readonly InstrumentSlot _instruments;
     private SeriesTags? _tags;
+
+    // The family's published instrument, or null: set at creation and by the family under its creation lock, so the
+    // per-call check is one field of this cell and the instrument's Enabled flag.
+    private System.Diagnostics.Metrics.Histogram<double>? _published;
     private long _count;
     private long _sumBits;
 
@@ -36,6 +40,7 @@ public sealed class SummaryCell : SeriesCell
     {
         _descriptor = descriptor;
         _instruments = instruments;
+        _published = instruments.Current?.Histogram;
         _window = descriptor.QuantileValues.Length == 0 ? null : new QuantileWindow(descriptor, clock);
     }
 
@@ -47,6 +52,9 @@ public sealed class SummaryCell : SeriesCell
 
     /// <summary>Whether a recording has reached a published instrument (its tags are built then): how tests see that none did.</summary>
     internal bool HasInstrumentTags => Volatile.Read(ref _tags) is not null;
+
+    /// <summary>Called by the family, under its creation lock, when its published instrument changes.</summary>
+    internal void RefreshPublished() => _published = _instruments.Current?.Histogram;
 
     /// <summary>Records <paramref name="value"/>; NaN is ignored.</summary>
     /// <param name="value">The observed value, in the metric's unit.</param>
@@ -62,9 +70,9 @@ public sealed class SummaryCell : SeriesCell
         _window?.Record(value);
 
         // Published: also to the family's histogram instrument while a listener has it enabled (see HistogramCell).
-        if (_instruments.Current is { } instrument && instrument.Histogram.Enabled)
+        if (_published is { Enabled: true })
         {
-            instrument.Record(ref _tags, SeriesIndex, value);
+            RecordPublished(value);
         }
     }
 
@@ -107,4 +115,8 @@ public sealed class SummaryCell : SeriesCell
         merged.Quantiles(quantiles, results[..quantiles.Length]);
         merged.Reset();
     }
+
+    // Off the per-call path: only while a listener has the instrument enabled.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordPublished(double value) => _instruments.Current?.Record(ref _tags, SeriesIndex, value);
 }

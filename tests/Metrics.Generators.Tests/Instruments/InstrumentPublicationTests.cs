@@ -132,6 +132,10 @@ public sealed class InstrumentPublicationTests
         // The enum label's series exist from the start, as in a scrape.
         Assert.Equal([0, 1], capture.Observe().Select(m => m.Value).Order());
 
+        // A series recorded while published: its cell holds the instrument, and must let go of it on Clear.
+        latency.Observe(0.05, HttpVerb.Get, "/");
+        Assert.Equal(0.05, Assert.Single(capture.Recorded).Value);
+
         var families = registry.Families.ToArray();
         Assert.True(registry.Unregister(families.Single(f => f.Descriptor.Name == "orders_total")));
         Assert.Empty(capture.Observe());
@@ -140,7 +144,7 @@ public sealed class InstrumentPublicationTests
         wait.Observe(0.1, Verb.Get);
         latency.Bind(HttpVerb.Get, "/").Observe(0.2);
         Assert.Empty(capture.Observe());
-        Assert.Empty(capture.Recorded);
+        Assert.Equal(0.05, Assert.Single(capture.Recorded).Value);   // nothing since Clear, the existing cell included
 
         // The same families registered again report again, through the instruments they had.
         foreach (var family in families)
@@ -149,7 +153,8 @@ public sealed class InstrumentPublicationTests
         }
 
         latency.Observe(0.3, HttpVerb.Post, "/");
-        Assert.Equal(0.3, Assert.Single(capture.Recorded).Value);
+        latency.Observe(0.4, HttpVerb.Get, "/");
+        Assert.Equal([0.05, 0.3, 0.4], capture.Recorded.Select(m => m.Value));
         Assert.Equal([0, 1], capture.Observe().Select(m => m.Value).Order());
     }
 
