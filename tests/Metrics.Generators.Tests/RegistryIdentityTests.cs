@@ -156,4 +156,15 @@ public sealed class RegistryIdentityTests
         registry.Register(new MetricFamily<GaugeCell>(new MetricDescriptor("target_info", MetricType.Gauge, "Mine.", null, [])));
         Assert.Throws<InvalidOperationException>(() => registry.SetTargetInfo([new("service.name", "shop")]));
     }
+
+    [Fact]
+    public void An_attribute_becomes_the_label_name_an_imported_tag_key_with_that_name_becomes()
+    {
+        var registry = new MetricRegistry();
+        registry.SetTargetInfo([new("service.name", "a"), new("k8s.pod--name", "b"), new("1st.zone", "c")]);
+        var sample = Scrape.Samples(Scrape.Text(registry), "target_info").Single().Labels;
+        // The import's rule (ImportedNames.Label): invalid runs become one '_', a leading digit gets '_' before it.
+        Assert.Equal(["_1st_zone", "k8s_pod_name", "service_name"], sample.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("k8s_pod_name", ImportedNames.Label("k8s.pod--name", histogram: false));
+    }
 }

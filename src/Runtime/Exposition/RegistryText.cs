@@ -1,4 +1,3 @@
-using System.Text;
 using Metrics.Generators.Shared;
 
 namespace Metrics.Generators;
@@ -10,8 +9,8 @@ namespace Metrics.Generators;
 /// </summary>
 /// <remarks>
 /// <c>target_info</c> follows OpenTelemetry's Prometheus compatibility rules: a resource attribute name becomes a
-/// label name by replacing every character outside <c>[a-zA-Z0-9_]</c> with <c>_</c> (<c>service.name</c> →
-/// <c>service_name</c>), the value is 1, and the type is OpenMetrics <c>info</c> (a gauge in text 0.0.4, where
+/// label name as an imported tag key does (<c>ImportedNames.Label</c>: every character outside <c>[a-zA-Z0-9_]</c>
+/// becomes <c>_</c>, <c>service.name</c> → <c>service_name</c>), the value is 1, and the type is OpenMetrics <c>info</c> (a gauge in text 0.0.4, where
 /// info does not exist). It carries the constant labels too, so it joins the series it describes. Immutable.
 /// </remarks>
 internal sealed class RegistryText
@@ -71,22 +70,14 @@ internal sealed class RegistryText
     /// <summary>The <c>target_info</c> family as <paramref name="writer"/> writes it (empty when there is none).</summary>
     public byte[] TargetInfo(ExpositionFormatWriter writer) => _targetInfo[writer.Slot];
 
-    /// <summary>A resource attribute name as a label name: <c>service.name</c> → <c>service_name</c>.</summary>
+    /// <summary>
+    /// A resource attribute name as a label name (<c>service.name</c> → <c>service_name</c>): the same rule the meter
+    /// import applies to tag keys (<see cref="ImportedNames.Label"/>), so one attribute is one label name everywhere.
+    /// </summary>
     public static string LabelNameOf(string attribute)
     {
         ArgumentException.ThrowIfNullOrEmpty(attribute);
-        var builder = new StringBuilder(attribute.Length + 1);
-        if (char.IsAsciiDigit(attribute[0]))
-        {
-            builder.Append("key_");
-        }
-
-        foreach (var c in attribute)
-        {
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
-        }
-
-        return builder.ToString();
+        return ImportedNames.Label(attribute, histogram: false);
     }
 
     private static byte[] RenderLabels(IReadOnlyList<KeyValuePair<string, string>> labels)
@@ -99,7 +90,7 @@ internal sealed class RegistryText
                 bytes.Add((byte)',');
             }
 
-            bytes.AddRange(Encoding.UTF8.GetBytes(name + "=\""));
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(name + "=\""));
             var escaped = new byte[TextEscaping.MaxEscapedLabelValueLength(value.Length)];
             bytes.AddRange(escaped.AsSpan(0, TextEscaping.WriteEscapedLabelValue(value, escaped)).ToArray());
             bytes.Add((byte)'"');
